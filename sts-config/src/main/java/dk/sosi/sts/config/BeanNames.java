@@ -1,0 +1,24 @@
+package dk.sosi.sts.config;
+
+/** The bean ids of the operator's Spring XML files, exactly as the operations guide names them. */
+public final class BeanNames {
+
+    public static final String HTTP_CODE_FOR_FAULT_RESPONSE = "httpCodeForFaultResponse";
+    public static final String SERVICE_INFO_COLLECTOR = "serviceInfoCollector";
+    public static final String MINIMUM_ALLOWED_AGE = "minimumAllowedAge";
+    public static final String STATUS_SERVLET_LIST = "statusServletList";
+    public static final String ALARM_SERVLET_LIST = "alarmServletList";
+    public static final String MONITOR_SERVLET_LIST = "monitorServletList";
+    public static final String STS_CREDENTIAL = "stsCredential";
+
+    /** Infrastructure beans the STS provides to the operator's files. */
+    public static final String CLOCK = "clock";
+    public static final String CRL_STORE = "crlStore";
+    public static final String REVOCATION_CHECKER = "revocationChecker";
+    public static final String STS_DATABASE = "stsDatabase";
+    public static final String CRA_DATABASE = "craDatabase";
+    public static final String STS_CONFIGURATION = "stsConfiguration";
+
+    private BeanNames() {
+    }
+}

@@ -1,0 +1,84 @@
+package dk.sosi.sts.config;
+
+import dk.sosi.sts.trust.StsCredential;
+import java.io.File;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.FactoryBean;
+
+/**
+ * Loads a private key and its certificate chain from a Java keystore file, such as the STS's own
+ * {@code teststs-1.keystore}; properties {@code keystoreFile}, {@code keystorePassword}, {@code keyAlias}
+ * (the only alias holding a key when left out). Fails start-up with the file name when anything is wrong.
+ */
+public final class KeystoreCredential implements FactoryBean<StsCredential> {
+
+    private String keystoreFile;
+    private String keystorePassword;
+    private String keyAlias;
+
+    public void setKeystoreFile(String keystoreFile) {
+        this.keystoreFile = keystoreFile;
+    }
+
+    public void setKeystorePassword(String keystorePassword) {
+        this.keystorePassword = keystorePassword;
+    }
+
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
+    }
+
+    @Override
+    public StsCredential getObject() {
+        if (keystoreFile == null || keystorePassword == null) {
+            throw new StartupException("A keystore credential needs keystoreFile and keystorePassword");
+        }
+        File file = new File(keystoreFile);
+        if (!file.isFile()) {
+            throw new StartupException("Keystore " + keystoreFile + " does not exist");
+        }
+        try {
+            char[] password = keystorePassword.toCharArray();
+            KeyStore keyStore = KeyStore.getInstance(file, password);
+            String alias = keyAlias != null ? keyAlias : onlyKeyAlias(keyStore);
+            Key key = keyStore.getKey(alias, password);
+            if (!(key instanceof PrivateKey privateKey)) {
+                throw new StartupException("Keystore " + keystoreFile + " has no private key under alias " + alias);
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : keyStore.getCertificateChain(alias)) {
+                chain.add((X509Certificate) c);
+            }
+            return new StsCredential(privateKey, chain);
+        } catch (StartupException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StartupException("Cannot read keystore " + keystoreFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Class<?> getObjectType() {
+        return StsCredential.class;
+    }
+
+    private String onlyKeyAlias(KeyStore keyStore) throws Exception {
+        List<String> keyAliases = new ArrayList<>();
+        for (String alias : java.util.Collections.list(keyStore.aliases())) {
+            if (keyStore.isKeyEntry(alias)) {
+                keyAliases.add(alias);
+            }
+        }
+        if (keyAliases.size() != 1) {
+            throw new StartupException("Keystore " + keystoreFile + " holds " + keyAliases.size()
+                    + " keys " + keyAliases + "; set keyAlias to choose one");
+        }
+        return keyAliases.get(0);
+    }
+}

@@ -1,0 +1,167 @@
+package dk.sosi.sts.config;
+
+import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.db.DataSources;
+import dk.sosi.sts.db.DatabaseReachability;
+import dk.sosi.sts.db.JdbcCrlStore;
+import dk.sosi.sts.db.ReloadingStsConfiguration;
+import dk.sosi.sts.db.SchemaMigrationException;
+import dk.sosi.sts.db.SchemaMigrator;
+import dk.sosi.sts.exchange.StsRequestHandler;
+import dk.sosi.sts.fault.FaultMapper;
+import dk.sosi.sts.monitor.Check;
+import dk.sosi.sts.monitor.CheckStatusPage;
+import dk.sosi.sts.sla.SlaLog;
+import dk.sosi.sts.soap.SoapFaultWriter;
+import dk.sosi.sts.trust.RevocationChecker;
+import dk.sosi.sts.trust.StsCredential;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * A running STS: its databases, the operator's configuration and the shared request handler,
+ * started in one explicit step and unmodifiable afterwards. Start-up fails fast on a broken
+ * configuration file or keystore; an unreachable database does not stop it (requests get a fault
+ * and the STS recovers when the database answers again).
+ */
+public final class StsApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StsApplication.class);
+
+    private final List<AutoCloseable> resources;
+    private final OperatorConfiguration operator;
+    private final StsRequestHandler requestHandler;
+    private final int httpCodeForFaultResponse;
+    private final CheckStatusPage checkStatusPage;
+    private final Map<String, List<Check>> checkLists;
+
+    private StsApplication(List<AutoCloseable> resources, OperatorConfiguration operator, StsRequestHandler requestHandler,
+            int httpCodeForFaultResponse, CheckStatusPage checkStatusPage, Map<String, List<Check>> checkLists) {
+        this.resources = resources;
+        this.operator = operator;
+        this.requestHandler = requestHandler;
+        this.httpCodeForFaultResponse = httpCodeForFaultResponse;
+        this.checkStatusPage = checkStatusPage;
+        this.checkLists = checkLists;
+    }
+
+    /** Starts the STS described by {@code environment}. */
+    public static StsApplication start(StsEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
+        LOG.info("Starting the STS: configuration folder {}, database {}", environment.configDir(), environment.jdbcUrl());
+
+        HikariDataSource stsDataSource = DataSources.create(environment.jdbcUrl(), environment.jdbcUser(), environment.jdbcPassword());
+        HikariDataSource craDataSource = environment.craJdbcUrl().equals(environment.jdbcUrl())
+                ? stsDataSource
+                : DataSources.create(environment.craJdbcUrl(), environment.craJdbcUser(), environment.craJdbcPassword());
+        ReloadingStsConfiguration configuration = new ReloadingStsConfiguration(stsDataSource, environment.configRefresh(), clock);
+        JdbcCrlStore crlStore = new JdbcCrlStore(craDataSource, clock);
+        migrate(stsDataSource);
+        if (craDataSource != stsDataSource) {
+            migrate(craDataSource);
+        }
+        configuration.start();
+
+        GenericApplicationContext infrastructure = new GenericApplicationContext();
+        infrastructure.registerBean(BeanNames.CLOCK, Clock.class, () -> clock);
+        infrastructure.registerBean(BeanNames.CRL_STORE, JdbcCrlStore.class, () -> crlStore);
+        infrastructure.registerBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class, () -> new RevocationChecker(crlStore));
+        infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
+        infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
+        infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
+        infrastructure.refresh();
+
+        OperatorConfiguration operator;
+        try {
+            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+        } catch (RuntimeException e) {
+            configuration.close();
+            stsDataSource.close();
+            craDataSource.close();
+            infrastructure.close();
+            throw e;
+        }
+        StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
+        Map<String, List<Check>> checkLists = Map.of(
+                BeanNames.STATUS_SERVLET_LIST, operator.checks(BeanNames.STATUS_SERVLET_LIST),
+                BeanNames.ALARM_SERVLET_LIST, operator.checks(BeanNames.ALARM_SERVLET_LIST),
+                BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
+        operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
+        ServiceInfoCollector requests = operator.newServiceInfoCollector();
+        StsRequestHandler handler = new StsRequestHandler(Map.of(), new FaultMapper(), new SoapFaultWriter(clock),
+                new SlaLog(clock), requests, clock);
+        CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
+                checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
+        List<AutoCloseable> resources = stsDataSource == craDataSource
+                ? List.<AutoCloseable>of(configuration, infrastructure, stsDataSource)
+                : List.<AutoCloseable>of(configuration, infrastructure, stsDataSource, craDataSource);
+        LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
+                credential.certificate().getNotAfter().toInstant());
+        return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists);
+    }
+
+    public StsRequestHandler requestHandler() {
+        return requestHandler;
+    }
+
+    public int httpCodeForFaultResponse() {
+        return httpCodeForFaultResponse;
+    }
+
+    /** The checks of {@code statusServletList}, {@code alarmServletList} or {@code monitorServletList}. */
+    public List<Check> checks(String listId) {
+        List<Check> checks = checkLists.get(listId);
+        if (checks == null) {
+            throw new IllegalArgumentException("Unknown check list " + listId);
+        }
+        return checks;
+    }
+
+    public CheckStatusPage checkStatusPage() {
+        return checkStatusPage;
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", resource, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Brings the schemas up to date. A database that does not answer must not stop the STS: it then
+     * answers with faults until the database is back and a restart migrates it.
+     */
+    private static void migrate(HikariDataSource dataSource) {
+        try {
+            new SchemaMigrator(dataSource).migrate();
+        } catch (SchemaMigrationException e) {
+            if (e.getCause() instanceof java.sql.SQLTransientConnectionException
+                    || e.getCause() instanceof java.sql.SQLNonTransientConnectionException) {
+                LOG.warn("Cannot migrate the database now: {}", e.getMessage());
+                return;
+            }
+            throw new StartupException("The database schema cannot be migrated: " + e.getMessage(), e);
+        }
+    }
+
+    private static String version() {
+        String version = StsApplication.class.getPackage().getImplementationVersion();
+        return version != null ? version : "development";
+    }
+}

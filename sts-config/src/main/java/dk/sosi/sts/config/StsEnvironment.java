@@ -1,0 +1,86 @@
+package dk.sosi.sts.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Immutable. Where this STS finds its database and configuration folder, read once at start-up from
+ * system properties ({@code -Dsts.jdbc.url=…}) or, failing those, environment variables
+ * ({@code STS_JDBC_URL=…}). The embedded launcher sets them for its own database and demo folder.
+ *
+ * @param configDir  the configuration folder, {@code /pack/sts} in production ({@value #CONFIG_DIR})
+ * @param jdbcUrl    the MySQL server holding {@code sts_audconf}, {@code sts_ehdsiconf} ({@value #JDBC_URL})
+ * @param craJdbcUrl the server holding the CRA schema {@code sts_cra}; defaults to {@code jdbcUrl} ({@value #CRA_JDBC_URL})
+ * @param configRefresh how often the configuration tables are re-read ({@value #CONFIG_REFRESH}, ISO-8601
+ *     such as {@code PT5M}, or seconds); at most 10 minutes, as the guide promises admins
+ */
+public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+        String craJdbcUrl, String craJdbcUser, String craJdbcPassword, Duration configRefresh) {
+
+    public static final Duration DEFAULT_CONFIG_REFRESH = Duration.ofMinutes(5);
+    public static final Duration MAX_CONFIG_REFRESH = Duration.ofMinutes(10);
+
+    public static final String CONFIG_DIR = "sts.config.dir";
+    public static final String JDBC_URL = "sts.jdbc.url";
+    public static final String JDBC_USER = "sts.jdbc.user";
+    public static final String JDBC_PASSWORD = "sts.jdbc.password";
+    public static final String CRA_JDBC_URL = "sts.cra.jdbc.url";
+    public static final String CRA_JDBC_USER = "sts.cra.jdbc.user";
+    public static final String CRA_JDBC_PASSWORD = "sts.cra.jdbc.password";
+    public static final String CONFIG_REFRESH = "sts.config.refresh";
+
+    public StsEnvironment {
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(jdbcUser, "jdbcUser");
+        Objects.requireNonNull(jdbcPassword, "jdbcPassword");
+        Objects.requireNonNull(craJdbcUrl, "craJdbcUrl");
+        Objects.requireNonNull(craJdbcUser, "craJdbcUser");
+        Objects.requireNonNull(craJdbcPassword, "craJdbcPassword");
+        Objects.requireNonNull(configRefresh, "configRefresh");
+        if (configRefresh.isNegative() || configRefresh.isZero() || configRefresh.compareTo(MAX_CONFIG_REFRESH) > 0) {
+            throw new StartupException(CONFIG_REFRESH + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + configRefresh);
+        }
+    }
+
+    /** Reads the settings from this JVM's system properties and environment. */
+    public static StsEnvironment fromSystem() {
+        return from(System::getProperty, System.getenv());
+    }
+
+    /** Reads the settings from {@code properties}, falling back to {@code environment} ({@code sts.jdbc.url} → {@code STS_JDBC_URL}). */
+    public static StsEnvironment from(UnaryOperator<String> properties, Map<String, String> environment) {
+        UnaryOperator<String> lookup = key -> Optional.ofNullable(properties.apply(key))
+                .orElseGet(() -> environment.get(key.toUpperCase().replace('.', '_')));
+        String configDir = required(lookup, CONFIG_DIR);
+        String jdbcUrl = required(lookup, JDBC_URL);
+        String user = Optional.ofNullable(lookup.apply(JDBC_USER)).orElse("root");
+        String password = Optional.ofNullable(lookup.apply(JDBC_PASSWORD)).orElse("");
+        return new StsEnvironment(Path.of(configDir), jdbcUrl, user, password,
+                Optional.ofNullable(lookup.apply(CRA_JDBC_URL)).orElse(jdbcUrl),
+                Optional.ofNullable(lookup.apply(CRA_JDBC_USER)).orElse(user),
+                Optional.ofNullable(lookup.apply(CRA_JDBC_PASSWORD)).orElse(password),
+                Optional.ofNullable(lookup.apply(CONFIG_REFRESH)).map(StsEnvironment::duration).orElse(DEFAULT_CONFIG_REFRESH));
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new StartupException(CONFIG_REFRESH + " must be a duration such as PT5M or a number of seconds, was " + text);
+        }
+    }
+
+    private static String required(UnaryOperator<String> lookup, String key) {
+        String value = lookup.apply(key);
+        if (value == null || value.isBlank()) {
+            throw new StartupException("Missing setting " + key + " (system property -D" + key + "=… or environment variable "
+                    + key.toUpperCase().replace('.', '_') + ")");
+        }
+        return value;
+    }
+}

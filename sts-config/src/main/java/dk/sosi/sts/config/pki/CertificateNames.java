@@ -1,0 +1,40 @@
+package dk.sosi.sts.config.pki;
+
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * Stateless, thread-safe. Reads the parts of certificate subjects that the federation identifies
+ * parties by.
+ */
+public final class CertificateNames {
+
+    private CertificateNames() {
+    }
+
+    /**
+     * The subject's {@code serialNumber} attribute (OID 2.5.4.5), which OCES certificates use for the
+     * identity: {@code CVR:<cvr>-FID:<fid>} (function), {@code CVR:<cvr>-UID:<uid>} (company),
+     * {@code CVR:<cvr>-RID:<rid>} (employee), {@code UI:DK-O:G:<uuid>} (OCES3 organisation).
+     * The JDK's {@code getName()} shows it only as {@code 2.5.4.5=#<hex>}, hence this helper.
+     *
+     * @throws IllegalArgumentException if the subject has no serialNumber
+     */
+    public static String subjectSerialNumber(X509Certificate certificate) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        for (RDN rdn : subject.getRDNs(BCStyle.SERIALNUMBER)) {
+            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                if (BCStyle.SERIALNUMBER.equals(attribute.getType())
+                        && attribute.getValue() instanceof ASN1String value) {
+                    return value.getString();
+                }
+            }
+        }
+        throw new IllegalArgumentException(
+                "the subject " + certificate.getSubjectX500Principal() + " has no serialNumber (2.5.4.5)");
+    }
+}

@@ -1,0 +1,91 @@
+package dk.sosi.sts.exchange;
+
+import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.fault.FaultCode;
+import dk.sosi.sts.fault.FaultMapper;
+import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.sla.SlaLog;
+import dk.sosi.sts.sla.SlaPoint;
+import dk.sosi.sts.soap.SoapEnvelope;
+import dk.sosi.sts.soap.SoapFaultWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.w3c.dom.Document;
+
+/**
+ * Thread-safe. The shared front of every endpoint: checks the envelope, runs the endpoint's
+ * {@link Exchange} inside SLA log point 200 ({@code AbstractStsRequestHandler.request}), turns any
+ * failure into the endpoint's SOAP fault, and counts the request for the monitoring pages.
+ */
+public final class StsRequestHandler {
+
+    static final String NOT_AVAILABLE = "The %s exchange is not available in this version of the STS";
+
+    private final Map<StsEndpoint, Exchange> exchanges;
+    private final FaultMapper faults;
+    private final SoapFaultWriter faultWriter;
+    private final SlaLog sla;
+    private final ServiceInfoCollector requests;
+    private final Clock clock;
+
+    public StsRequestHandler(Map<StsEndpoint, Exchange> exchanges, FaultMapper faults, SoapFaultWriter faultWriter,
+            SlaLog sla, ServiceInfoCollector requests, Clock clock) {
+        this.exchanges = exchanges.isEmpty() ? Map.of() : new EnumMap<>(exchanges);
+        this.faults = Objects.requireNonNull(faults, "faults");
+        this.faultWriter = Objects.requireNonNull(faultWriter, "faultWriter");
+        this.sla = Objects.requireNonNull(sla, "sla");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Handles a parsed request to {@code endpoint}; never throws. */
+    public StsResponse handle(StsEndpoint endpoint, Document document) {
+        Instant received = clock.instant();
+        long started = System.nanoTime();
+        Optional<String> messageId = Optional.empty();
+        StsResponse response;
+        try {
+            SoapEnvelope envelope = SoapEnvelope.of(document);
+            messageId = envelope.messageId();
+            SoapRequest request = new SoapRequest(endpoint.path(), envelope, messageId.orElse("-"), received);
+            Document answer = sla.measure(SlaPoint.REQUEST, request.messageId(), () -> exchangeFor(endpoint).exchange(request));
+            response = new StsResponse(answer, false);
+        } catch (RuntimeException e) {
+            response = fault(endpoint, e, messageId);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (response.fault()) {
+            requests.recordFailure(elapsed);
+        } else {
+            requests.recordSuccess(elapsed);
+        }
+        return response;
+    }
+
+    /**
+     * The fault answer for a request that never reached {@link #handle}, such as a body that is not
+     * XML; {@code failure} is mapped like any other.
+     */
+    public StsResponse unreadable(StsEndpoint endpoint, Throwable failure) {
+        requests.recordFailure(Duration.ZERO);
+        return fault(endpoint, failure, Optional.empty());
+    }
+
+    private StsResponse fault(StsEndpoint endpoint, Throwable failure, Optional<String> messageId) {
+        StsFault fault = faults.toFault(endpoint.path(), failure);
+        return new StsResponse(faultWriter.write(fault, endpoint.trustNamespace(), messageId), true);
+    }
+
+    private Exchange exchangeFor(StsEndpoint endpoint) {
+        Exchange exchange = exchanges.get(endpoint);
+        if (exchange == null) {
+            throw new StsFault(FaultCode.REQUEST_FAILED, String.format(NOT_AVAILABLE, endpoint.path()));
+        }
+        return exchange;
+    }
+}

@@ -1,0 +1,89 @@
+package dk.sosi.sts.monitor;
+
+import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.trust.StsCredential;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Thread-safe. The old status page {@code /sts/checkstatus}, line for line in the format of the
+ * guide's example ("Gammel statusside"), ending with {@code EOS}.
+ */
+public final class CheckStatusPage {
+
+    /** As {@code java.util.Date#toString()}: {@code Tue Jan 04 13:50:45 CET 2022}. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ENGLISH);
+
+    private final String version;
+    private final Instant started;
+    private final StsCredential credential;
+    private final ServiceInfoCollector requests;
+    private final List<Check> checks;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CheckStatusPage(String version, Instant started, StsCredential credential, ServiceInfoCollector requests,
+            List<Check> checks, Clock clock, ZoneId zone) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.started = Objects.requireNonNull(started, "started");
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.checks = List.copyOf(checks);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The page as of now, and whether every check is healthy (200) or not (500). */
+    public Rendered render() {
+        MonitorReport report = MonitorReport.run(checks);
+        List<String> lines = new ArrayList<>();
+        lines.add("Version: " + version);
+        lines.add("Local time: " + date(clock.instant()));
+        lines.add("Started: " + date(started));
+        lines.add("Last transaction: " + date(latest(requests.latestSuccess(), requests.latestFailure())));
+        lines.add("Last issued: " + date(requests.latestSuccess()));
+        lines.add("Sts certificate, valid from: " + date(credential.certificate().getNotBefore().toInstant()));
+        lines.add("Sts certificate, valid until: " + date(credential.certificate().getNotAfter().toInstant()));
+        report.results().stream().filter(r -> r.label().startsWith("Sts certificate")).forEach(r -> lines.add(r.line()));
+        ServiceInfoCollector.Window window = requests.window();
+        long hours = requests.windowLength().toHours();
+        lines.add("Requests, " + hours + "h: " + window.calls());
+        lines.add("Requests, total: " + requests.totalCalls());
+        lines.add("Failed requests, " + hours + "h: " + window.failures());
+        lines.add("Failed requests, total: " + requests.totalFailures());
+        lines.add("Response time, avg " + hours + "h: " + window.averageMillis() + " ms");
+        lines.add("Response time, max " + hours + "h: " + window.maxMillis() + " ms");
+        report.results().stream().filter(r -> !r.label().startsWith("Sts certificate")).forEach(r -> lines.add(r.line()));
+        lines.add("EOS");
+        return new Rendered(String.join("\n", lines) + "\n", report.healthy());
+    }
+
+    /** Immutable. The page text and whether it reports healthy. */
+    public record Rendered(String text, boolean healthy) {
+    }
+
+    private String date(Instant instant) {
+        return DATE.format(instant.atZone(zone));
+    }
+
+    private String date(Optional<Instant> instant) {
+        return instant.map(this::date).orElse("never");
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+    }
+}

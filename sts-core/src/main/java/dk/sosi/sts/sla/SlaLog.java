@@ -1,0 +1,65 @@
+package dk.sosi.sts.sla;
+
+import dk.sosi.sts.fault.StsFault;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Thread-safe. Wraps one step of a request in an SLA log point and writes one line per call to the
+ * logger {@value #LOGGER_NAME}, which an operator routes to its own file:
+ * <pre>id=200 name=AbstractStsRequestHandler.request messageId=AAABc... start=2026-11-23T05:40:00.123Z durationMs=12 outcome=ok</pre>
+ * The outcome is {@code ok}, {@code fault:<wst code>} when the caller's request was refused, or
+ * {@code error:<exception>} when the STS failed.
+ */
+public final class SlaLog {
+
+    public static final String LOGGER_NAME = "dk.sosi.sts.sla";
+    private static final Logger SLA = LoggerFactory.getLogger(LOGGER_NAME);
+
+    private final Clock clock;
+
+    public SlaLog(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A step measured by a log point; may throw what the step throws. */
+    @FunctionalInterface
+    public interface Step<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code step} inside log point {@code point} for the message {@code messageId}. */
+    public <T, E extends Exception> T measure(SlaPoint point, String messageId, Step<T, E> step) throws E {
+        Instant start = clock.instant();
+        long started = System.nanoTime();
+        String outcome = "ok";
+        try {
+            return step.run();
+        } catch (StsFault fault) {
+            outcome = "fault:" + fault.code().localName();
+            throw fault;
+        } catch (RuntimeException | Error e) {
+            outcome = "error:" + e.getClass().getSimpleName();
+            throw e;
+        } catch (Exception e) {
+            outcome = "error:" + e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
+            SLA.info("id={} name={} messageId={} start={} durationMs={}.{} outcome={}", point.id(), point.pointName(),
+                    token(messageId), start, micros / 1000, String.format("%03d", micros % 1000), outcome);
+        }
+    }
+
+    /** Keeps a line splittable on spaces whatever a caller put in its message id. */
+    private static String token(String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            return "-";
+        }
+        return messageId.replaceAll("[\\s=]", "_");
+    }
+}

@@ -1,0 +1,48 @@
+package dk.sosi.sts.web;
+
+import dk.sosi.sts.config.StsApplication;
+import dk.sosi.sts.config.StsEnvironment;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the STS when the web application starts, from the settings of {@link StsEnvironment}, and
+ * stops it with the application. A configuration error stops the deployment with a message that
+ * names the file or setting to fix.
+ */
+public final class StsWebApplication implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StsWebApplication.class);
+    private static final String ATTRIBUTE = StsApplication.class.getName();
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        try {
+            StsApplication application = StsApplication.start(StsEnvironment.fromSystem());
+            event.getServletContext().setAttribute(ATTRIBUTE, application);
+        } catch (RuntimeException e) {
+            LOG.error("The STS cannot start: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        Object application = event.getServletContext().getAttribute(ATTRIBUTE);
+        if (application instanceof StsApplication sts) {
+            sts.close();
+        }
+    }
+
+    /** The running STS of {@code context}. */
+    public static StsApplication of(ServletContext context) {
+        Object application = context.getAttribute(ATTRIBUTE);
+        if (!(application instanceof StsApplication sts)) {
+            throw new IllegalStateException("The STS has not started");
+        }
+        return sts;
+    }
+}

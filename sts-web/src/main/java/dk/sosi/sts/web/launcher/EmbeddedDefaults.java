@@ -1,0 +1,104 @@
+package dk.sosi.sts.web.launcher;
+
+import dk.sosi.sts.config.DefaultConfigurationFiles;
+import dk.sosi.sts.config.StsEnvironment;
+import dk.sosi.sts.config.demo.DemoConfiguration;
+import dk.sosi.sts.config.demo.DemoConfigurationFolder;
+import dk.sosi.sts.db.DataSources;
+import dk.sosi.sts.db.JdbcCrlStore;
+import dk.sosi.sts.db.SchemaMigrator;
+import dk.sosi.sts.db.embedded.EmbeddedMariaDb;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The STS's embedded defaults: a MariaDB on 127.0.0.1 at a fixed port ({@value #DEFAULT_DB_PORT},
+ * setting {@value #DB_PORT}) with its data in {@code <home>/db}, and a demo configuration folder in
+ * {@code <home>/config} laid out like the production {@code /pack/sts}, generated from a demo PKI on
+ * the first start and reused afterwards. Sets the {@link StsEnvironment} properties to point at them.
+ */
+public final class EmbeddedDefaults implements AutoCloseable {
+
+    static final String HOME = "sts.embedded.dir";
+    static final String DB_PORT = "sts.embedded.db.port";
+    static final int DEFAULT_DB_PORT = 3307;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDefaults.class);
+
+    private final EmbeddedMariaDb database;
+    private final DemoConfiguration demo;
+
+    private EmbeddedDefaults(EmbeddedMariaDb database, DemoConfiguration demo) {
+        this.database = database;
+        this.demo = demo;
+    }
+
+    /** Starts the embedded defaults in {@code home}, the database at the port of setting {@value #DB_PORT}. */
+    static EmbeddedDefaults start(Path home) throws Exception {
+        return start(home, Integer.parseInt(System.getProperty(DB_PORT, String.valueOf(DEFAULT_DB_PORT))));
+    }
+
+    /** Starts the embedded defaults in {@code home} with the database at {@code port} (0: any free port). */
+    public static EmbeddedDefaults start(Path home, int port) throws Exception {
+        Path configDir = home.resolve("config");
+        DemoConfiguration demo = DemoConfigurationFolder.ensure(configDir, Clock.systemUTC());
+        DefaultConfigurationFiles.installMissing(configDir);
+        LOG.info("Starting the embedded MariaDB on 127.0.0.1:{} with data in {}", port, home.resolve("db"));
+        EmbeddedMariaDb database = EmbeddedMariaDb.start(port, home.resolve("db"));
+        try (HikariDataSource dataSource = DataSources.create(database.jdbcUrl(), EmbeddedMariaDb.USER, "")) {
+            new SchemaMigrator(dataSource).migrate();
+            storeDemoCrls(demo, new JdbcCrlStore(dataSource, Clock.systemUTC()));
+        }
+        System.setProperty(StsEnvironment.JDBC_URL, database.jdbcUrl());
+        System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);
+        System.setProperty(StsEnvironment.JDBC_PASSWORD, "");
+        System.setProperty(StsEnvironment.CONFIG_DIR, configDir.toString());
+        return new EmbeddedDefaults(database, demo);
+    }
+
+    /** The demo CAs' CRLs go into the CRA database, so revocation works from the first request. */
+    private static void storeDemoCrls(DemoConfiguration demo, JdbcCrlStore store) throws Exception {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        for (String crlFile : new String[] {DemoConfiguration.ISSUING_CA_CRL, DemoConfiguration.ROOT_CA_CRL}) {
+            try (InputStream in = Files.newInputStream(demo.folder().resolve(crlFile))) {
+                store.store((X509CRL) factory.generateCRL(in), demo.folder().resolve(crlFile).toUri().toString());
+            }
+        }
+    }
+
+    public EmbeddedMariaDb database() {
+        return database;
+    }
+
+    public DemoConfiguration demo() {
+        return demo;
+    }
+
+    void printWelcome(URI sts) {
+        LOG.info("""
+
+                SOSI-STS on embedded defaults
+                  endpoints        {}/services/  (SecurityTokenService, NewSecurityTokenService, Sosi2OIOSaml, ...)
+                  monitoring       {}/status  {}/alarm  {}/checkstatus
+                  database         mysql -h 127.0.0.1 -P {} -u {} sts_audconf
+                  configuration    {}  (demo PKI: demo-pki.properties, README.txt; keystore password {})
+                """, sts, sts, sts, sts, database.port(), EmbeddedMariaDb.USER, demo.folder(), demo.password());
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the embedded MariaDB failed: {}", e.getMessage());
+        }
+    }
+}

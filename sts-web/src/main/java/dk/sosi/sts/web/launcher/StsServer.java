@@ -1,0 +1,68 @@
+package dk.sosi.sts.web.launcher;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Embedded Jetty serving the STS web application at {@code /sts}, from the built WAR or an exploded folder. */
+public final class StsServer implements AutoCloseable {
+
+    private final Server server;
+
+    private StsServer(Server server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts Jetty on {@code host:port} (port 0 picks a free one) with the web application at
+     * {@code webapp}: a {@code .war} file, or a folder such as {@code src/main/webapp} whose classes
+     * come from this JVM's class path. Throws when the STS itself fails to start.
+     */
+    public static StsServer start(Path webapp, String host, int port) throws Exception {
+        Objects.requireNonNull(webapp, "webapp");
+        if (!Files.exists(webapp)) {
+            throw new IllegalArgumentException("No web application at " + webapp + "; build it with mvn package");
+        }
+        Server server = new Server(new InetSocketAddress(host, port));
+        WebAppContext context = new WebAppContext();
+        context.setContextPath("/sts");
+        if (Files.isDirectory(webapp)) {
+            context.setBaseResourceAsPath(webapp);
+            context.setParentLoaderPriority(true);
+        } else {
+            context.setWar(webapp.toAbsolutePath().toString());
+            context.setTempDirectory(Files.createTempDirectory("sts-war").toFile());
+        }
+        context.setThrowUnavailableOnStartupException(true);
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new StsServer(server);
+    }
+
+    /** The base URL of the STS, e.g. {@code http://127.0.0.1:8080/sts}. */
+    public URI baseUri() {
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        String host = connector.getHost() == null || "0.0.0.0".equals(connector.getHost()) ? "localhost" : connector.getHost();
+        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/sts");
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,124 @@
+package dk.sosi.sts.web;
+
+import dk.sosi.sts.config.StsEnvironment;
+import dk.sosi.sts.web.launcher.EmbeddedDefaults;
+import dk.sosi.sts.web.launcher.StsServer;
+import dk.sosi.sts.xml.SecureXml;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.w3c.dom.Document;
+
+/**
+ * The STS as the tests use it: the real web application (web.xml, CXF, servlets) on embedded Jetty,
+ * an embedded MariaDB and a demo configuration folder under {@code target/test-sts}, started once per
+ * test JVM and shared by all test classes. Configuration is re-read every second.
+ */
+public final class StsTestServer {
+
+    static final Path HOME = Path.of("target", "test-sts").toAbsolutePath();
+    private static final Path WEBAPP = Path.of("src", "main", "webapp");
+    private static StsTestServer shared;
+
+    private final EmbeddedDefaults embedded;
+    private final StsServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StsTestServer(EmbeddedDefaults embedded, StsServer server) {
+        this.embedded = embedded;
+        this.server = server;
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized StsTestServer shared() throws Exception {
+        if (shared == null) {
+            deleteRecursively(HOME.resolve("db"));
+            System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
+            EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);
+            StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0);
+            shared = new StsTestServer(embedded, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** A second STS on the same database, with the configuration folder {@code configDir}. */
+    public static StsServer startAnother(Path configDir) throws Exception {
+        shared();
+        String previous = System.getProperty(StsEnvironment.CONFIG_DIR);
+        System.setProperty(StsEnvironment.CONFIG_DIR, configDir.toString());
+        try {
+            return StsServer.start(WEBAPP, "127.0.0.1", 0);
+        } finally {
+            System.setProperty(StsEnvironment.CONFIG_DIR, previous);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create(server.baseUri() + path);
+    }
+
+    public Path configDir() {
+        return embedded.demo().folder();
+    }
+
+    public EmbeddedDefaults embedded() {
+        return embedded;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
+        return post(uri(path), body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    public HttpResponse<String> post(URI uri, byte[] body, String contentType) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JDBC connection to the embedded database, as an admin with the mysql client would have. */
+    public Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(embedded.database().jdbcUrl(), "root", "");
+    }
+
+    public static Document xml(String body) throws Exception {
+        return SecureXml.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void stop() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // the JVM is exiting
+        }
+        embedded.close();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
