@@ -1,8 +1,8 @@
 package dk.sosi.sts.config.demo;
 
-import dk.sosi.sts.config.pki.CertificateAuthority;
-import dk.sosi.sts.config.pki.IssuedCredential;
-import dk.sosi.sts.config.pki.KeyPairSource;
+import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.pki.KeyPairSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;

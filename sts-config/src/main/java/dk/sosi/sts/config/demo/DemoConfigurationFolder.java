@@ -1,7 +1,7 @@
 package dk.sosi.sts.config.demo;
 
-import dk.sosi.sts.config.pki.AtomicFiles;
-import dk.sosi.sts.config.pki.KeyPairSource;
+import dk.sosi.sts.pki.AtomicFiles;
+import dk.sosi.sts.pki.KeyPairSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.pki.CertificateAuthority;
-import dk.sosi.sts.config.pki.CertificateNames;
-import dk.sosi.sts.config.pki.CertificateRequest;
-import dk.sosi.sts.config.pki.IssuedCredential;
-import dk.sosi.sts.config.pki.KeyPairSource;
-import dk.sosi.sts.config.pki.TestPkix;
+import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.pki.CertificateNames;
+import dk.sosi.sts.pki.CertificateRequest;
+import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.pki.KeyPairSource;
+import dk.sosi.sts.pki.TestPkix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

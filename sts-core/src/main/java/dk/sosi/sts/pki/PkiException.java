@@ -1,4 +1,4 @@
-package dk.sosi.sts.config.pki;
+package dk.sosi.sts.pki;
 
 /**
  * Immutable. A cryptographic operation of the test PKI failed (key generation, signing, keystore

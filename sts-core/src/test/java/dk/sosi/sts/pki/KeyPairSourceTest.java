@@ -1,4 +1,4 @@
-package dk.sosi.sts.config.pki;
+package dk.sosi.sts.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,4 +1,4 @@
-package dk.sosi.sts.config.pki;
+package dk.sosi.sts.pki;
 
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1String;

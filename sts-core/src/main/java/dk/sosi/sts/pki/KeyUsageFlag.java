@@ -1,4 +1,4 @@
-package dk.sosi.sts.config.pki;
+package dk.sosi.sts.pki;
 
 import org.bouncycastle.asn1.x509.KeyUsage;
 

@@ -1,4 +1,4 @@
-package dk.sosi.sts.config.pki;
+package dk.sosi.sts.pki;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
