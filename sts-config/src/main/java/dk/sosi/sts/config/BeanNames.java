@@ -18,6 +18,7 @@ public final class BeanNames {
     public static final String STS_DATABASE = "stsDatabase";
     public static final String CRA_DATABASE = "craDatabase";
     public static final String STS_CONFIGURATION = "stsConfiguration";
+    public static final String SLA_LOG = "slaLog";
 
     private BeanNames() {
     }

@@ -7,7 +7,10 @@ import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
 import dk.sosi.sts.db.SchemaMigrator;
+import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
+import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.StsRequestHandler;
+import dk.sosi.sts.exchange.dgws.DgwsExchange;
 import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckStatusPage;
@@ -72,7 +75,9 @@ public final class StsApplication implements AutoCloseable {
         }
         configuration.start();
 
+        SlaLog sla = new SlaLog(clock);
         GenericApplicationContext infrastructure = new GenericApplicationContext();
+        infrastructure.registerBean(BeanNames.SLA_LOG, SlaLog.class, () -> sla);
         infrastructure.registerBean(BeanNames.CLOCK, Clock.class, () -> clock);
         infrastructure.registerBean(BeanNames.CRL_STORE, JdbcCrlStore.class, () -> crlStore);
         infrastructure.registerBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class, () -> new RevocationChecker(crlStore));
@@ -81,33 +86,36 @@ public final class StsApplication implements AutoCloseable {
         infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
         infrastructure.refresh();
 
-        OperatorConfiguration operator;
-        try {
-            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
-        } catch (RuntimeException e) {
-            configuration.close();
-            stsDataSource.close();
-            craDataSource.close();
-            infrastructure.close();
-            throw e;
-        }
-        StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
-        Map<String, List<Check>> checkLists = Map.of(
-                BeanNames.STATUS_SERVLET_LIST, operator.checks(BeanNames.STATUS_SERVLET_LIST),
-                BeanNames.ALARM_SERVLET_LIST, operator.checks(BeanNames.ALARM_SERVLET_LIST),
-                BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
-        operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
-        ServiceInfoCollector requests = operator.newServiceInfoCollector();
-        StsRequestHandler handler = new StsRequestHandler(Map.of(), new FaultMapper(), new SoapFaultWriter(clock),
-                new SlaLog(clock), requests, clock);
-        CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
-                checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
         List<AutoCloseable> resources = stsDataSource == craDataSource
                 ? List.<AutoCloseable>of(configuration, infrastructure, stsDataSource)
                 : List.<AutoCloseable>of(configuration, infrastructure, stsDataSource, craDataSource);
-        LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
-                credential.certificate().getNotAfter().toInstant());
-        return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists);
+        OperatorConfiguration operator = null;
+        try {
+            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+            StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
+            Map<String, List<Check>> checkLists = Map.of(
+                    BeanNames.STATUS_SERVLET_LIST, operator.checks(BeanNames.STATUS_SERVLET_LIST),
+                    BeanNames.ALARM_SERVLET_LIST, operator.checks(BeanNames.ALARM_SERVLET_LIST),
+                    BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
+            operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
+            ServiceInfoCollector requests = operator.newServiceInfoCollector();
+            RevocationChecker revocation = infrastructure.getBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class);
+            DgwsExchange dgws = DgwsExchangeFactory.create(operator, credential, configuration, revocation, sla, clock);
+            StsRequestHandler handler = new StsRequestHandler(
+                    Map.of(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws),
+                    new FaultMapper(), new SoapFaultWriter(clock), sla, requests, clock);
+            CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
+                    checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
+            LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
+                    credential.certificate().getNotAfter().toInstant());
+            return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists);
+        } catch (RuntimeException e) {
+            if (operator != null) {
+                operator.close();
+            }
+            closeAll(resources);
+            throw e;
+        }
     }
 
     public StsRequestHandler requestHandler() {
@@ -134,6 +142,10 @@ public final class StsApplication implements AutoCloseable {
     @Override
     public void close() {
         operator.close();
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -1,5 +1,6 @@
 package dk.sosi.sts.fault;
 
+import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.configuration.ConfigurationUnavailableException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,6 +23,10 @@ public final class FaultMapper {
         if (failure instanceof StsFault fault) {
             LOG.info("Refused request to {}: {} {}", endpoint, fault.code().localName(), fault.getMessage());
             return fault;
+        }
+        if (failure instanceof BackendUnavailableException backend) {
+            LOG.warn("Request to {} failed: {}", endpoint, backend.getMessage());
+            return new StsFault(FaultCode.REQUEST_FAILED, backend.callerMessage());
         }
         if (failure instanceof ConfigurationUnavailableException) {
             LOG.warn("Request to {} failed: {}", endpoint, failure.getMessage());

@@ -12,6 +12,16 @@ public final class Namespaces {
     /** WS-Trust 1.3, used by the OIO WS-Trust exchanges. */
     public static final String WST_1_3 = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
     public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+    /** SAML 2.0 assertions: DGWS id-cards and OIOSAML. */
+    public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    /** XML-DSig. */
+    public static final String DS = "http://www.w3.org/2000/09/xmldsig#";
+    /** SOSI; DGWS id-card attribute names carry its prefix {@code sosi:} as literal text. */
+    public static final String SOSI = "http://www.sosi.dk/sosi/2006/04/sosi-1.0.xsd";
+    /** DGWS (MedCom); id-card attribute names and NameID formats carry its prefix {@code medcom:} as literal text. */
+    public static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
+    /** WS-Addressing 2004/08, used by DGWS ({@code wst:Issuer/wsa:Address}). */
+    public static final String WSA_2004_08 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
     private Namespaces() {
     }

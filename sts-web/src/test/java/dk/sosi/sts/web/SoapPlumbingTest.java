@@ -99,6 +99,7 @@ class SoapPlumbingTest {
 
         HttpResponse<String> response = sts.post("/services/JWT2OIOSaml", envelope(messageId, "<rst/>"), "text/xml");
 
+        assertEquals(200, response.statusCode());
         SoapFaults fault = SoapFaults.of(response);
         assertEquals("wst:RequestFailed", fault.faultcode());
         assertEquals("The JWT2OIOSaml exchange is not available in this version of the STS", fault.faultstring());

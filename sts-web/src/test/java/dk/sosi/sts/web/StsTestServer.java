@@ -1,5 +1,8 @@
 package dk.sosi.sts.web;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StsEnvironment;
 import dk.sosi.sts.web.launcher.EmbeddedDefaults;
 import dk.sosi.sts.web.launcher.StsServer;
@@ -28,27 +31,38 @@ import org.w3c.dom.Document;
  */
 public final class StsTestServer {
 
+    /** Where the shipped cvr-rid.xml and interface.xml point the backend clients. */
+    static final String BACKENDS_URL = "sts.backends.url";
     static final Path HOME = Path.of("target", "test-sts").toAbsolutePath();
     private static final Path WEBAPP = Path.of("src", "main", "webapp");
     private static StsTestServer shared;
 
     private final EmbeddedDefaults embedded;
     private final StsServer server;
+    private final WireMockServer backends;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StsTestServer(EmbeddedDefaults embedded, StsServer server) {
+    private StsTestServer(EmbeddedDefaults embedded, StsServer server, WireMockServer backends) {
         this.embedded = embedded;
         this.server = server;
+        this.backends = backends;
     }
 
     /** The shared server, started on first use. */
     public static synchronized StsTestServer shared() throws Exception {
         if (shared == null) {
             deleteRecursively(HOME.resolve("db"));
+            // Fresh shipped defaults every run; the demo PKI is kept (it takes a second or two to make).
+            for (String file : OperatorConfiguration.FILES) {
+                Files.deleteIfExists(HOME.resolve("config").resolve(file));
+            }
+            WireMockServer backends = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            backends.start();
+            System.setProperty(BACKENDS_URL, backends.baseUrl());
             System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
             EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);
             StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0);
-            shared = new StsTestServer(embedded, server);
+            shared = new StsTestServer(embedded, server, backends);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
@@ -64,6 +78,11 @@ public final class StsTestServer {
         } finally {
             System.setProperty(StsEnvironment.CONFIG_DIR, previous);
         }
+    }
+
+    /** The stand-in for CVR-RID, PID, the user directory and the authorisation register, answering the STS's calls. */
+    public WireMockServer backends() {
+        return backends;
     }
 
     public URI uri(String path) {
@@ -109,6 +128,7 @@ public final class StsTestServer {
             // the JVM is exiting
         }
         embedded.close();
+        backends.stop();
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -8,6 +8,9 @@ import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.db.embedded.EmbeddedMariaDb;
+import dk.sosi.sts.web.launcher.demo.DemoBackendData;
+import dk.sosi.sts.web.launcher.demo.DemoBackendsServlet;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,15 +33,18 @@ public final class EmbeddedDefaults implements AutoCloseable {
     static final String HOME = "sts.embedded.dir";
     static final String DB_PORT = "sts.embedded.db.port";
     static final int DEFAULT_DB_PORT = 3307;
+    static final String BACKENDS_URL = "sts.backends.url";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDefaults.class);
 
     private final EmbeddedMariaDb database;
     private final DemoConfiguration demo;
+    private final DemoBackendData backends;
 
-    private EmbeddedDefaults(EmbeddedMariaDb database, DemoConfiguration demo) {
+    private EmbeddedDefaults(EmbeddedMariaDb database, DemoConfiguration demo, DemoBackendData backends) {
         this.database = database;
         this.demo = demo;
+        this.backends = backends;
     }
 
     /** Starts the embedded defaults in {@code home}, the database at the port of setting {@value #DB_PORT}. */
@@ -51,6 +57,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
         Path configDir = home.resolve("config");
         DemoConfiguration demo = DemoConfigurationFolder.ensure(configDir, Clock.systemUTC());
         DefaultConfigurationFiles.installMissing(configDir);
+        DemoBackendData backends = DemoBackendData.ensure(configDir);
         LOG.info("Starting the embedded MariaDB on 127.0.0.1:{} with data in {}", port, home.resolve("db"));
         EmbeddedMariaDb database = EmbeddedMariaDb.start(port, home.resolve("db"));
         try (HikariDataSource dataSource = DataSources.create(database.jdbcUrl(), EmbeddedMariaDb.USER, "")) {
@@ -61,7 +68,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
         System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);
         System.setProperty(StsEnvironment.JDBC_PASSWORD, "");
         System.setProperty(StsEnvironment.CONFIG_DIR, configDir.toString());
-        return new EmbeddedDefaults(database, demo);
+        return new EmbeddedDefaults(database, demo, backends);
     }
 
     /** The demo CAs' CRLs go into the CRA database, so revocation works from the first request. */
@@ -82,15 +89,28 @@ public final class EmbeddedDefaults implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * The built-in simulator of CVR-RID, PID, the role directory and the authorisation register, with
+     * the demo data of {@code demo-backends.properties}, to serve at {@code /demo-backends} on
+     * {@code port}; the STS is pointed at it unless {@code sts.backends.url} is set.
+     */
+    ContextHandler backendSimulator(int port) {
+        if (System.getProperty(BACKENDS_URL) == null) {
+            System.setProperty(BACKENDS_URL, "http://127.0.0.1:" + port + "/demo-backends");
+        }
+        return DemoBackendsServlet.contextHandler(backends);
+    }
+
     void printWelcome(URI sts) {
         LOG.info("""
 
                 SOSI-STS on embedded defaults
                   endpoints        {}/services/  (SecurityTokenService, NewSecurityTokenService, Sosi2OIOSaml, ...)
                   monitoring       {}/status  {}/alarm  {}/checkstatus
+                  demo backends    {}  (CVR-RID, PID, roles, authorisations: demo-backends.properties)
                   database         mysql -h 127.0.0.1 -P {} -u {} sts_audconf
                   configuration    {}  (demo PKI: demo-pki.properties, README.txt; keystore password {})
-                """, sts, sts, sts, sts, database.port(), EmbeddedMariaDb.USER, demo.folder(), demo.password());
+                """, sts, sts, sts, sts, System.getProperty(BACKENDS_URL), database.port(), EmbeddedMariaDb.USER, demo.folder(), demo.password());
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class StsLauncher {
         String host = System.getProperty("sts.host", production ? "0.0.0.0" : "127.0.0.1");
         StsServer server;
         try {
-            server = StsServer.start(Path.of(args[0]), host, port);
+            server = embedded == null ? StsServer.start(Path.of(args[0]), host, port)
+                    : StsServer.start(Path.of(args[0]), host, port, embedded.backendSimulator(port));
         } catch (Exception e) {
             log.error("The STS did not start: {}", e.getMessage());
             if (embedded != null) {

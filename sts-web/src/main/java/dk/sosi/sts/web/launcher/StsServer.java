@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** Embedded Jetty serving the STS web application at {@code /sts}, from the built WAR or an exploded folder. */
@@ -21,9 +23,10 @@ public final class StsServer implements AutoCloseable {
     /**
      * Starts Jetty on {@code host:port} (port 0 picks a free one) with the web application at
      * {@code webapp}: a {@code .war} file, or a folder such as {@code src/main/webapp} whose classes
-     * come from this JVM's class path. Throws when the STS itself fails to start.
+     * come from this JVM's class path; {@code besides} are served next to it (the demo backends).
+     * Throws when the STS itself fails to start.
      */
-    public static StsServer start(Path webapp, String host, int port) throws Exception {
+    public static StsServer start(Path webapp, String host, int port, ContextHandler... besides) throws Exception {
         Objects.requireNonNull(webapp, "webapp");
         if (!Files.exists(webapp)) {
             throw new IllegalArgumentException("No web application at " + webapp + "; build it with mvn package");
@@ -39,7 +42,9 @@ public final class StsServer implements AutoCloseable {
             context.setTempDirectory(Files.createTempDirectory("sts-war").toFile());
         }
         context.setThrowUnavailableOnStartupException(true);
-        server.setHandler(context);
+        ContextHandlerCollection contexts = new ContextHandlerCollection(besides);
+        contexts.addHandler(context);
+        server.setHandler(contexts);
         server.setStopAtShutdown(false);
         try {
             server.start();

@@ -3,22 +3,22 @@ package dk.sosi.sts.web.soap;
 import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.StsRequestHandler;
 import dk.sosi.sts.exchange.StsResponse;
-import jakarta.annotation.Resource;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
-import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.WebServiceProvider;
-import jakarta.xml.ws.handler.MessageContext;
 import java.util.Objects;
 import javax.xml.transform.dom.DOMSource;
+import jakarta.servlet.ServletRequest;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
 /**
  * One SOAP endpoint under {@code /sts/services/}: hands the whole envelope, as parsed by CXF's
  * hardened StAX reader, to the shared {@link StsRequestHandler} and writes back what it answers,
- * with the HTTP status {@code httpCodeForFaultResponse} when that is a fault.
+ * marking faults for {@link SoapHttpFilter}, which gives them the configured HTTP status.
  */
 @WebServiceProvider
 @ServiceMode(Service.Mode.MESSAGE)
@@ -26,15 +26,10 @@ public final class StsSoapEndpoint implements Provider<DOMSource> {
 
     private final StsEndpoint endpoint;
     private final StsRequestHandler handler;
-    private final int httpCodeForFaultResponse;
 
-    @Resource
-    private WebServiceContext context;
-
-    StsSoapEndpoint(StsEndpoint endpoint, StsRequestHandler handler, int httpCodeForFaultResponse) {
+    StsSoapEndpoint(StsEndpoint endpoint, StsRequestHandler handler) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.httpCodeForFaultResponse = httpCodeForFaultResponse;
     }
 
     @Override
@@ -43,7 +38,7 @@ public final class StsSoapEndpoint implements Provider<DOMSource> {
         Document document = node instanceof Document d ? d : node.getOwnerDocument();
         StsResponse response = handler.handle(endpoint, document);
         if (response.fault()) {
-            context.getMessageContext().put(MessageContext.HTTP_RESPONSE_CODE, httpCodeForFaultResponse);
+            SoapHttpFilter.markFault((ServletRequest) PhaseInterceptorChain.getCurrentMessage().get(AbstractHTTPDestination.HTTP_REQUEST));
         }
         return new DOMSource(response.envelope());
     }

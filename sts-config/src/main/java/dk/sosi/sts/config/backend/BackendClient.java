@@ -1,0 +1,118 @@
+package dk.sosi.sts.config.backend;
+
+import dk.sosi.sts.config.StartupException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * How the STS calls its backends (bean {@code backendClient} in cvr-rid.xml): timeouts and the TLS
+ * identity shared by the CVR-RID, PID, role and authorisation services. Properties:
+ * <ul>
+ * <li>{@code connectTimeoutMillis}: the longest wait for a connection (default {@value #DEFAULT_CONNECT_TIMEOUT_MILLIS});</li>
+ * <li>{@code requestTimeoutMillis}: the longest wait for a complete answer, connecting included
+ * (default {@value #DEFAULT_REQUEST_TIMEOUT_MILLIS});</li>
+ * <li>{@code keystoreFile}, {@code keystorePassword}: the STS's client certificate for https
+ * endpoints ({@code nsp-test-rid.jks}); leave out for none;</li>
+ * <li>{@code truststoreFile}, {@code truststorePassword}: the servers to trust for https endpoints
+ * ({@code testtdc.keystore}); leave out for the JDK's default trust.</li>
+ * </ul>
+ * Plain http endpoints ignore the TLS settings. Checked and built once, at start-up; unmodifiable afterwards.
+ */
+public final class BackendClient implements InitializingBean {
+
+    public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 2000;
+    public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 5000;
+
+    private int connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    private int requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+    private String keystoreFile;
+    private String keystorePassword;
+    private String truststoreFile;
+    private String truststorePassword;
+
+    private HttpClient httpClient;
+    private Duration requestTimeout;
+
+    public void setConnectTimeoutMillis(int connectTimeoutMillis) {
+        unlessInitialized();
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    public void setRequestTimeoutMillis(int requestTimeoutMillis) {
+        unlessInitialized();
+        this.requestTimeoutMillis = requestTimeoutMillis;
+    }
+
+    public void setKeystoreFile(String keystoreFile) {
+        unlessInitialized();
+        this.keystoreFile = blankToNull(keystoreFile);
+    }
+
+    public void setKeystorePassword(String keystorePassword) {
+        unlessInitialized();
+        this.keystorePassword = keystorePassword;
+    }
+
+    public void setTruststoreFile(String truststoreFile) {
+        unlessInitialized();
+        this.truststoreFile = blankToNull(truststoreFile);
+    }
+
+    public void setTruststorePassword(String truststorePassword) {
+        unlessInitialized();
+        this.truststorePassword = truststorePassword;
+    }
+
+    /** Checks the settings and builds the HTTP client; Spring calls it once the properties are set. */
+    @Override
+    public synchronized void afterPropertiesSet() {
+        if (httpClient != null) {
+            return;
+        }
+        if (connectTimeoutMillis <= 0) {
+            throw new StartupException("connectTimeoutMillis must be positive, was " + connectTimeoutMillis);
+        }
+        if (requestTimeoutMillis <= 0) {
+            throw new StartupException("requestTimeoutMillis must be positive, was " + requestTimeoutMillis);
+        }
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (keystoreFile != null || truststoreFile != null) {
+            builder.sslContext(BackendSslContext.create(
+                    keystoreFile == null ? null : Path.of(keystoreFile), chars(keystorePassword),
+                    truststoreFile == null ? null : Path.of(truststoreFile), chars(truststorePassword)));
+        }
+        requestTimeout = Duration.ofMillis(requestTimeoutMillis);
+        httpClient = builder.build();
+    }
+
+    /** The client every backend of this bean shares (its connections too). */
+    public synchronized HttpClient httpClient() {
+        afterPropertiesSet();
+        return httpClient;
+    }
+
+    /** {@code requestTimeoutMillis} as a duration. */
+    public synchronized Duration requestTimeout() {
+        afterPropertiesSet();
+        return requestTimeout;
+    }
+
+    private void unlessInitialized() {
+        if (httpClient != null) {
+            throw new IllegalStateException("The backend client is in use; its settings cannot change");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? null : value.toCharArray();
+    }
+}

@@ -1,0 +1,204 @@
+package dk.sosi.sts.config.backend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.backend.authorization.Authorization;
+import dk.sosi.sts.backend.authorization.AuthorizationRegister;
+import dk.sosi.sts.backend.cvrrid.CvrRidService;
+import dk.sosi.sts.backend.pid.PidService;
+import dk.sosi.sts.backend.roles.UserRoleDirectory;
+import dk.sosi.sts.config.OperatorConfiguration;
+import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.monitor.Check;
+import dk.sosi.sts.monitor.CheckResult;
+import dk.sosi.sts.monitor.MonitoredService;
+import dk.sosi.sts.sla.SlaLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The backend beans as an operator declares them in cvr-rid.xml and interface.xml (the copies in this
+ * package's test resources are the text given for the shipped files), loaded the way the STS loads
+ * its configuration folder, against WireMock standing in for the backends.
+ */
+class BackendBeansTest {
+
+    private static final String SERVICES_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd">
+                <bean id="serviceInfoCollector" class="dk.sosi.sts.ServiceInfoCollector" scope="prototype">
+                    <constructor-arg value="24"/>
+                </bean>
+            </beans>
+            """;
+    private static final String EMPTY_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd">
+            </beans>
+            """;
+
+    private static WireMockServer backends;
+    private GenericApplicationContext infrastructure;
+    private OperatorConfiguration configuration;
+
+    @BeforeAll
+    static void startBackends() {
+        backends = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        backends.start();
+        System.setProperty("sts.backends.url", "http://127.0.0.1:" + backends.port() + "/backends");
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        System.clearProperty("sts.backends.url");
+        backends.stop();
+    }
+
+    @AfterEach
+    void close() {
+        if (configuration != null) {
+            configuration.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        backends.resetAll();
+    }
+
+    @Test
+    void loadWhenSnippetsDeclaredThenEachServiceAnswersOverHttpAndIsMonitored(@TempDir Path folder) throws Exception {
+        backends.stubFor(get(urlEqualTo("/backends/cvr-rid/cvr/20921897/rid/46283716"))
+                .willReturn(aResponse().withStatus(200).withBody("0101701234")));
+        backends.stubFor(get(urlEqualTo("/backends/pid/pid/9208-2002-2-741852963/cpr/0505651234"))
+                .willReturn(aResponse().withStatus(200).withBody("true")));
+        backends.stubFor(get(urlEqualTo("/backends/roles/users/0101701234/organisations/20921897/roles"))
+                .willReturn(aResponse().withStatus(200).withBody("nspLaegesekretaer\n")));
+        backends.stubFor(get(urlEqualTo("/backends/authorization/authorizations/0101701234"))
+                .willReturn(aResponse().withStatus(200).withBody("J0184;7170\n")));
+        load(folder, UnaryOperator.identity());
+
+        assertEquals(Optional.of("0101701234"),
+                configuration.bean("cvrRidService", CvrRidService.class).forMessage("msg-1").findRelatedCpr("20921897", "46283716"));
+        assertTrue(configuration.bean("pidService", PidService.class).isRelated("9208-2002-2-741852963", "0505651234"));
+        assertEquals(Set.of("nspLaegesekretaer"),
+                configuration.bean("userRoleDirectory", UserRoleDirectory.class).rolesOf("0101701234", "20921897"));
+        assertEquals(List.of(new Authorization("J0184", "7170")),
+                configuration.bean("authorizationRegister", AuthorizationRegister.class).authorizationsOf("0101701234"));
+
+        List<String> ids = List.of("cvrRidService", "pidService", "userRoleDirectory", "authorizationRegister");
+        List<ServiceInfoCollector> collectors = ids.stream()
+                .map(id -> configuration.bean(id, MonitoredService.class).serviceInfo()).toList();
+        for (int i = 0; i < collectors.size(); i++) {
+            assertEquals(1, collectors.get(i).window().calls(), ids.get(i));
+            for (int j = i + 1; j < collectors.size(); j++) {
+                assertNotSame(collectors.get(i), collectors.get(j), "each service has its own serviceInfoCollector");
+            }
+        }
+        assertEquals(List.of("CPR-RID: OK (1 calls, 0 failed)", "CPR-PID: OK (1 calls, 0 failed)",
+                        "Roles: OK (1 calls, 0 failed)", "Authorization: OK (1 calls, 0 failed)"),
+                checks().stream().map(Check::run).map(CheckResult::line).toList());
+    }
+
+    @Test
+    void checkWhenBackendFailsEveryCallThenOnlyItsFailureCheckAlarms(@TempDir Path folder) throws Exception {
+        backends.stubFor(get(urlEqualTo("/backends/pid/pid/9208-2002-2-741852963/cpr/0505651234"))
+                .willReturn(aResponse().withStatus(503)));
+        load(folder, UnaryOperator.identity());
+        PidService pid = configuration.bean("pidService", PidService.class);
+
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> pid.isRelated("9208-2002-2-741852963", "0505651234"));
+
+        assertEquals("PID service did not answer; try again later", e.callerMessage());
+        List<CheckResult> results = checks().stream().map(Check::run).toList();
+        assertEquals("CPR-PID: FAILED (100% of 1 calls failed in the last 24h, max 5%)", results.get(1).line());
+        assertTrue(results.get(0).healthy() && results.get(2).healthy() && results.get(3).healthy());
+    }
+
+    @Test
+    void loadWhenBackendKeystoreMissingThenStartupFailsNamingTheFile(@TempDir Path folder) throws Exception {
+        StartupException e = assertThrows(StartupException.class,
+                () -> load(folder, xml -> xml.replace("/nsp-test-rid.jks", "/no-such.jks")));
+
+        assertTrue(e.getMessage().contains("no-such.jks") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void loadWhenServiceEndpointNotAUrlThenStartupFailsNamingTheProperty(@TempDir Path folder) throws Exception {
+        StartupException e = assertThrows(StartupException.class,
+                () -> load(folder, xml -> xml.replace("${sts.backends.url:http://127.0.0.1:8080/demo-backends}/pid", "cpr-pid-host")));
+
+        assertTrue(e.getMessage().contains("serviceEndpoint must be an http or https URL"), e.getMessage());
+    }
+
+    @Test
+    void loadWhenTimeoutNotPositiveThenStartupFailsNamingTheProperty(@TempDir Path folder) throws Exception {
+        StartupException e = assertThrows(StartupException.class,
+                () -> load(folder, xml -> xml.replace("name=\"requestTimeoutMillis\" value=\"5000\"", "name=\"requestTimeoutMillis\" value=\"0\"")));
+
+        assertTrue(e.getMessage().contains("requestTimeoutMillis must be positive"), e.getMessage());
+    }
+
+    @Test
+    void loadWhenTlsSettingsLeftOutThenPlainHttpStillWorks(@TempDir Path folder) throws Exception {
+        backends.stubFor(get(urlEqualTo("/backends/cvr-rid/cvr/20921897/rid/46283716")).willReturn(aResponse().withStatus(404)));
+        load(folder, xml -> xml.replaceAll("\\s*<property name=\"(keystore|truststore)(File|Password)\" value=\"[^\"]*\"/>", ""));
+
+        assertFalse(configuration.bean("cvrRidService", CvrRidService.class).findRelatedCpr("20921897", "46283716").isPresent());
+    }
+
+    /** The configuration folder: the snippets as cvr-rid.xml and interface.xml, after {@code edit}. */
+    private void load(Path folder, UnaryOperator<String> edit) throws IOException {
+        Files.writeString(folder.resolve("services.xml"), SERVICES_XML);
+        Files.writeString(folder.resolve("cvr-rid.xml"), edit.apply(resource("/dk/sosi/sts/config/defaults/cvr-rid.xml")));
+        Files.writeString(folder.resolve("interface.xml"), edit.apply(resource("/dk/sosi/sts/config/defaults/interface.xml")));
+        Files.writeString(folder.resolve("idsas.xml"), EMPTY_XML);
+        for (String keystore : List.of(TestBackendPki.CLIENT_KEYSTORE, TestBackendPki.CLIENT_TRUSTSTORE)) {
+            Files.copy(TestBackendPki.folder().resolve(keystore), folder.resolve(keystore));
+        }
+        infrastructure = new GenericApplicationContext();
+        infrastructure.registerBean("clock", Clock.class, Clock::systemUTC);
+        infrastructure.registerBean("slaLog", SlaLog.class, () -> new SlaLog(Clock.systemUTC()));
+        infrastructure.refresh();
+        configuration = OperatorConfiguration.load(folder, infrastructure);
+    }
+
+    private List<Check> checks() {
+        return List.of("monitorCvrRidFailureCheck", "monitorPidFailureCheck", "monitorUserRoleFailureCheck",
+                "monitorAuthorizationFailureCheck").stream().map(id -> configuration.bean(id, Check.class)).toList();
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = BackendBeansTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dk.sosi.sts.exchange.dgws;
+
+import dk.sosi.sts.sla.SlaLog;
+import dk.sosi.sts.sla.SlaPoint;
+import dk.sosi.sts.token.idcard.IdCard;
+import dk.sosi.sts.token.idcard.IdCardWriter;
+import dk.sosi.sts.token.idcard.NameId;
+import dk.sosi.sts.token.idcard.UserLog;
+import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.xmldsig.EnvelopedSigner;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.w3c.dom.Element;
+
+/**
+ * Thread-safe. Issues the STS's id-card for a validated incoming card (protocol.md 4.3): a new
+ * IDCardID, validity from five minutes ago for 24 hours, the STS as Issuer, NameID {@code medcom:other}
+ * naming the signer's certificate, levels and logs kept, signed by the STS key (rsa-sha1, as the
+ * Seal.Java schema demands). SLA points 210 {@code SecurityTokenService.issueIdCard} and 260
+ * {@code SignatureProvider.sign}.
+ */
+public final class DgwsIdCardIssuer {
+
+    static final Duration BACKDATING = Duration.ofMinutes(5);
+    static final Duration LIFETIME = Duration.ofHours(24);
+    static final String OTHER_FORMAT = "medcom:other";
+
+    private static final Map<String, String> DN_KEYWORDS = Map.of("2.5.4.5", "SERIALNUMBER", "2.5.4.97", "ORGANIZATIONIDENTIFIER");
+
+    private final String issuer;
+    private final IdCardWriter writer;
+    private final EnvelopedSigner signer;
+    private final StsCredential credential;
+    private final SlaLog sla;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DgwsIdCardIssuer(String issuer, IdCardWriter writer, EnvelopedSigner signer, StsCredential credential, SlaLog sla,
+            Clock clock) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.sla = Objects.requireNonNull(sla, "sla");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Writes the signed card as the only child of {@code parent}, which must already sit in its final document. */
+    public IdCard issue(ValidatedIdCard incoming, Optional<UserLog> userLog, Element parent, String messageId) {
+        return sla.measure(SlaPoint.ISSUE_ID_CARD, messageId, () -> {
+            IdCard card = newCard(incoming, userLog);
+            Element assertion = writer.write(card, parent.getOwnerDocument());
+            parent.appendChild(assertion);
+            sla.measure(SlaPoint.SIGN, messageId, () -> {
+                signer.sign(assertion, "id", "OCESSignature", credential.privateKey(), credential.certificate());
+                return null;
+            });
+            return card;
+        });
+    }
+
+    private IdCard newCard(ValidatedIdCard incoming, Optional<UserLog> userLog) {
+        Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(BACKDATING);
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return incoming.card().toBuilder()
+                .issuer(issuer)
+                .nameId(new NameId(OTHER_FORMAT, certificateIdentifier(incoming.signer().certificate())))
+                .issueInstant(notBefore)
+                .notBefore(notBefore)
+                .notOnOrAfter(notBefore.plus(LIFETIME))
+                .idCardId(Base64.getEncoder().encodeToString(id))
+                .ocesCertHash(Optional.of(incoming.ocesCertHash()))
+                .userLog(userLog)
+                .usernameToken(Optional.empty()) // never repeat a level-2 password in a card the STS signs
+                .build();
+    }
+
+    /** {@code SubjectDN={…},IssuerDN={…},CertSerial={…}}, as the national STS names the signer (protocol.md 3.4). */
+    static String certificateIdentifier(X509Certificate certificate) {
+        return "SubjectDN={" + dn(certificate.getSubjectX500Principal()) + "},IssuerDN={"
+                + dn(certificate.getIssuerX500Principal()) + "},CertSerial={" + certificate.getSerialNumber() + "}";
+    }
+
+    private static String dn(X500Principal principal) {
+        return principal.getName(X500Principal.RFC1779, DN_KEYWORDS);
+    }
+}

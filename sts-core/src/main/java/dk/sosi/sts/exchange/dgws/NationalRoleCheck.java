@@ -1,0 +1,65 @@
+package dk.sosi.sts.exchange.dgws;
+
+import dk.sosi.sts.backend.roles.UserRoleDirectory;
+import dk.sosi.sts.configuration.ConfigurationSnapshot;
+import dk.sosi.sts.configuration.RoleDefinition;
+import dk.sosi.sts.configuration.StsConfiguration;
+import dk.sosi.sts.fault.FaultCode;
+import dk.sosi.sts.fault.StsFault;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thread-safe. A national role in {@code medcom:UserRole}
+ * ({@code urn:dk:healthcare:national-federation-role:code:<code>:value:<value>}) must be defined in
+ * {@code roleDefinitions} and held by the user according to the user directory, unless
+ * {@code trustedCvr} lets the organisation state it for this endpoint. Other role texts pass as they are.
+ */
+public final class NationalRoleCheck {
+
+    /** The {@code trustedCvr.endpoint} value of the DGWS token service. */
+    public static final String ENDPOINT_STS = "STS";
+
+    static final String INVALID_ROLE = "Authentication failed: invalid role supplied (%s)";
+    static final String ROLE_NOT_HELD = "Authentication failed: user does not have the requested role (%s)";
+    static final String NO_CPR = "Authentication failed: a national role needs the user's CPR (%s)";
+
+    private static final Pattern NATIONAL_ROLE =
+            Pattern.compile("urn:dk:healthcare:national-federation-role:code:([^:]+):value:(.+)");
+
+    private final UserRoleDirectory directory;
+    private final StsConfiguration configurations;
+
+    public NationalRoleCheck(UserRoleDirectory directory, StsConfiguration configurations) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.configurations = Objects.requireNonNull(configurations, "configurations");
+    }
+
+    /** Checks {@code role} of the user with {@code cpr} (if known) at organisation {@code cvr}. */
+    public void check(String role, Optional<String> cpr, String cvr) {
+        Matcher national = NATIONAL_ROLE.matcher(role.trim());
+        if (!national.matches()) {
+            return;
+        }
+        ConfigurationSnapshot configuration = configurations.current();
+        String code = national.group(1);
+        String value = national.group(2);
+        RoleDefinition definition = configuration.roleDefinitions().stream()
+                .filter(d -> d.code().equals(code) && d.value().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(INVALID_ROLE, role),
+                        FaultCode.AUTHORIZATION_ACTOR));
+        boolean trusted = configuration.trustedCvr().stream()
+                .anyMatch(t -> t.cvr().equals(cvr) && ENDPOINT_STS.equals(t.endpoint()) && t.allowsRole(value));
+        if (trusted) {
+            return;
+        }
+        String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, role),
+                FaultCode.AUTHORIZATION_ACTOR));
+        if (!directory.rolesOf(user, cvr).contains(definition.externalName())) {
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, role), FaultCode.AUTHORIZATION_ACTOR);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dk.sosi.sts.trust;
+
+import dk.sosi.sts.fault.FaultCode;
+import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.pki.CertificateNames;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.Certificate;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Thread-safe. Decides whether a signing certificate is trusted for the federation: it must chain to
+ * one of the configured trust anchors (through the configured intermediates), be within its validity
+ * period now, and neither it nor its issuing CA may be on a CRL in the CRA store.
+ */
+public final class CertificateValidator {
+
+    public static final String UNTRUSTED = "Authentication failed: Token in request signed by untrusted party";
+    static final String EXPIRED = "The signing certificate %s expired at %s";
+    static final String NOT_YET_VALID = "The signing certificate %s is not valid before %s";
+    static final String REVOKED = "The signing certificate %s has been revoked";
+    static final String ISSUER_REVOKED = "The CA certificate %s that issued the signing certificate has been revoked";
+
+    private final Set<TrustAnchor> anchors;
+    private final CertStore intermediates;
+    private final RevocationChecker revocation;
+    private final Clock clock;
+
+    /**
+     * @param trusted the federation's trust store: self-signed certificates become trust anchors,
+     *     the others are intermediates a path may pass through
+     */
+    public CertificateValidator(Collection<X509Certificate> trusted, RevocationChecker revocation, Clock clock) {
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Set<TrustAnchor> roots = new HashSet<>();
+        List<X509Certificate> others = new ArrayList<>();
+        for (X509Certificate certificate : trusted) {
+            if (certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                roots.add(new TrustAnchor(certificate, null));
+            } else {
+                others.add(certificate);
+            }
+        }
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("The federation trust store holds no root (self-signed) certificate");
+        }
+        this.anchors = Set.copyOf(roots);
+        try {
+            this.intermediates = CertStore.getInstance("Collection", new CollectionCertStoreParameters(others));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK has no Collection CertStore", e);
+        }
+    }
+
+    /** Accepts {@code certificate} or throws {@link StsFault} saying why not. */
+    public void validate(X509Certificate certificate) {
+        Instant now = clock.instant();
+        String name = describe(certificate);
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(EXPIRED, name, certificate.getNotAfter().toInstant()));
+        }
+        if (now.isBefore(certificate.getNotBefore().toInstant())) {
+            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
+                    String.format(NOT_YET_VALID, name, certificate.getNotBefore().toInstant()));
+        }
+        List<? extends Certificate> path = buildPath(certificate, now);
+        if (revocation.isRevoked(certificate)) {
+            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(REVOKED, name));
+        }
+        for (Certificate ca : path.subList(1, path.size())) {
+            if (revocation.isRevoked((X509Certificate) ca)) {
+                throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
+                        String.format(ISSUER_REVOKED, ((X509Certificate) ca).getSubjectX500Principal().getName()));
+            }
+        }
+    }
+
+    private List<? extends Certificate> buildPath(X509Certificate certificate, Instant now) {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(certificate);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
+            parameters.addCertStore(intermediates);
+            parameters.setRevocationEnabled(false); // revocation comes from the CRA store, checked above
+            parameters.setDate(Date.from(now));
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            return result.getCertPath().getCertificates();
+        } catch (CertPathBuilderException e) {
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, UNTRUSTED);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PKIX path building is not available", e);
+        }
+    }
+
+    private static String describe(X509Certificate certificate) {
+        try {
+            return CertificateNames.subjectSerialNumber(certificate);
+        } catch (IllegalArgumentException e) {
+            return certificate.getSubjectX500Principal().getName();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dk.sosi.sts.trust;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dk.sosi.sts.fault.FaultCode;
+import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.pki.CertificateRequest;
+import dk.sosi.sts.pki.IssuedCredential;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CertificateValidatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static CertificateAuthority root;
+    private static CertificateAuthority issuing;
+    private static IssuedCredential valid;
+    private static IssuedCredential revoked;
+    private static IssuedCredential expired;
+    private static IssuedCredential untrusted;
+
+    /** A CRA store holding the CRLs given to it. */
+    private static final class ListCrlStore implements CrlStore {
+        private final List<X509CRL> crls = new ArrayList<>();
+
+        @Override
+        public Optional<X509CRL> forIssuer(X500Principal issuer) {
+            return crls.stream().filter(c -> c.getIssuerX500Principal().equals(issuer)).findFirst();
+        }
+
+        @Override
+        public List<StoredCrl> all() {
+            return crls.stream().map(c -> new StoredCrl(c, "test", NOW)).toList();
+        }
+
+        @Override
+        public void store(X509CRL crl, String sourceUrl) {
+            crls.add(crl);
+        }
+    }
+
+    @BeforeAll
+    static void pki() {
+        root = CertificateAuthority.createRoot("CN=Test Root, C=DK", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650)));
+        issuing = root.issueIntermediate("CN=Test Issuing CA, C=DK", NOW.minus(Duration.ofDays(9)), NOW.plus(Duration.ofDays(3000)));
+        valid = issue(issuing, "CN=Valid + SERIALNUMBER=CVR:11111111-FID:1, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
+        revoked = issue(issuing, "CN=Revoked + SERIALNUMBER=CVR:11111111-FID:2, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
+        expired = issue(issuing, "CN=Expired + SERIALNUMBER=CVR:11111111-FID:3, C=DK", NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
+        CertificateAuthority other = CertificateAuthority.createRoot("CN=Other Root, C=DK", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650)));
+        untrusted = issue(other, "CN=Untrusted + SERIALNUMBER=CVR:11111111-FID:4, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
+    }
+
+    private static IssuedCredential issue(CertificateAuthority ca, String dn, Instant from, Instant to) {
+        return ca.issue(CertificateRequest.builder(dn, from, to).build());
+    }
+
+    private static CertificateValidator validator(CrlStore crls) {
+        return new CertificateValidator(List.of(root.certificate(), issuing.certificate()), new RevocationChecker(crls), CLOCK);
+    }
+
+    @Test
+    void validateWhenChainsToAnchorAndNotRevokedThenAccepted() {
+        assertDoesNotThrow(() -> validator(new ListCrlStore()).validate(valid.certificate()));
+    }
+
+    @Test
+    void validateWhenIssuedByOtherRootThenUntrustedParty() {
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).validate(untrusted.certificate()));
+
+        assertEquals(FaultCode.FAILED_AUTHENTICATION, fault.code());
+        assertEquals(CertificateValidator.UNTRUSTED, fault.getMessage());
+    }
+
+    @Test
+    void validateWhenExpiredThenInvalidSecurityTokenNamingSerialNumber() {
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).validate(expired.certificate()));
+
+        assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
+        assertEquals(String.format(CertificateValidator.EXPIRED, "CVR:11111111-FID:3", expired.certificate().getNotAfter().toInstant()),
+                fault.getMessage());
+    }
+
+    @Test
+    void validateWhenOnIssuersCrlThenRevoked() {
+        ListCrlStore crls = new ListCrlStore();
+        crls.store(issuing.crl(List.of(revoked.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
+
+        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).validate(revoked.certificate()));
+
+        assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
+        assertEquals(String.format(CertificateValidator.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
+        assertDoesNotThrow(() -> validator(crls).validate(valid.certificate()));
+    }
+
+    @Test
+    void validateWhenIssuingCaRevokedByRootThenRefused() {
+        ListCrlStore crls = new ListCrlStore();
+        crls.store(root.crl(List.of(issuing.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
+
+        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).validate(valid.certificate()));
+
+        assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
+    }
+
+    @Test
+    void constructWhenNoRootThenRefused() {
+        X509Certificate intermediateOnly = issuing.certificate();
+
+        assertThrows(IllegalArgumentException.class,
+                () -> new CertificateValidator(List.of(intermediateOnly), new RevocationChecker(new ListCrlStore()), CLOCK));
+    }
+}

@@ -1,0 +1,55 @@
+package dk.sosi.sts.xmldsig;
+
+import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.pki.CertificateRequest;
+import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.pki.KeyPairSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Thread-safe. Signing credentials for signature tests, made once per JVM: an RSA key costs 0.1–1.5 s,
+ * so every test class shares these. The CA and the two certificates it issues use two distinct 2048-bit
+ * keys: the CA's own ({@link #other()} reuses it) and the employee's ({@link #employee()}).
+ */
+public final class TestSigningKeys {
+
+    private static final Instant NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant NOT_AFTER = NOT_BEFORE.plus(3650, ChronoUnit.DAYS);
+
+    private TestSigningKeys() {
+    }
+
+    /** The test CA. */
+    public static CertificateAuthority ca() {
+        return Holder.CA;
+    }
+
+    /** An employee (MOCES-like) credential with its own 2048-bit key. */
+    public static IssuedCredential employee() {
+        return Holder.EMPLOYEE;
+    }
+
+    /** A function (FOCES-like) credential whose 2048-bit key differs from {@link #employee()}'s. */
+    public static IssuedCredential other() {
+        return Holder.OTHER;
+    }
+
+    /** A credential with a 1024-bit key, too short for the STS. */
+    public static IssuedCredential weak() {
+        return Holder.WEAK;
+    }
+
+    private static final class Holder {
+        static final CertificateAuthority CA = CertificateAuthority.createRoot(
+                "CN=STS Signature Test Root, O=SOSI-STS tests, C=DK", NOT_BEFORE, NOT_AFTER, KeyPairSource.recycling(2));
+        static final IssuedCredential EMPLOYEE = CA.issue(CertificateRequest.builder(
+                "CN=Karl Hansen + SERIALNUMBER=CVR:20921897-RID:46283716, O=Demo Lægehus // CVR:20921897, C=DK",
+                NOT_BEFORE, NOT_AFTER).build());
+        static final IssuedCredential OTHER = CA.issue(CertificateRequest.builder(
+                "CN=SOSI Test Federation + SERIALNUMBER=CVR:33257872-FID:18911861, O=Digitaliseringsstyrelsen // CVR:33257872, C=DK",
+                NOT_BEFORE, NOT_AFTER).build());
+        static final IssuedCredential WEAK = CA.issue(CertificateRequest.builder(
+                "CN=Weak Key, O=SOSI-STS tests, C=DK", NOT_BEFORE, NOT_AFTER).keySize(1024).build());
+    }
+}
