@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.config.demo.DemoClient;
+import dk.sosi.sts.pki.CertificateRequest;
 import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.pki.KeyPairSource;
 import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
@@ -225,6 +227,62 @@ class DgwsExchangeTest {
             Thread.sleep(250);
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError(response.body());
+    }
+
+    @Test
+    void issueWhenCitizenCardSignedWithPersonalCertificateThenPidAskedAndSlaLine() throws Exception {
+        String pid = "9208-2002-2-" + (100000000 + new java.util.Random().nextInt(899999999));
+        String cpr = newCpr();
+        Instant now = Instant.now();
+        IssuedCredential citizen = sts.embedded().demo().loadIssuingCa(KeyPairSource.fresh()).issue(
+                CertificateRequest.builder("CN=Demo Borger + SERIALNUMBER=PID:" + pid + ", C=DK",
+                        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))).build());
+        sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.pid(pid, cpr)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("true")));
+        String messageId = "pid-" + UUID.randomUUID();
+
+        issuedCard(post("NewSecurityTokenService", DgwsClientFixture.request(
+                DgwsClientFixture.userCard(citizen.certificate(), cpr, "borger").build(), citizen, SignatureAlgorithm.RSA_SHA1, messageId)));
+
+        assertTrue(Files.readAllLines(Path.of("target", "logs", "sla.log")).stream().anyMatch(l ->
+                l.startsWith("id=221 name=WsOcesPidService.isRelated messageId=" + messageId + " ") && l.endsWith("outcome=ok")));
+        String otherCpr = newCpr();
+        sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.pid(pid, otherCpr)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("false")));
+        SoapFaults other = refused(DgwsClientFixture.userCard(citizen.certificate(), otherCpr, "borger").build(), citizen);
+        assertEquals("wst:FailedAuthentication", other.faultcode());
+        assertTrue(other.faultstring().contains("does not belong"), other.faultstring());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Issue\"", "\"http://sosi.org/webservices/sts/1.0/stsService/RequestSecurityToken\"", "\"\""})
+    void issueWhenAnySoapActionThenAccepted(String soapAction) throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        Document envelope = DgwsClientFixture.request(DgwsClientFixture.systemCard(system.certificate()).build(), system,
+                SignatureAlgorithm.RSA_SHA1, "soap-action");
+
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(sts.uri("/services/SecurityTokenService")).header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", soapAction)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(DgwsClientFixture.text(envelope))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        issuedCard(response);
+    }
+
+    @Test
+    void issueWhenCardUsesUppercaseIdAttributeThenAccepted() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        Document envelope = DgwsClientFixture.request(DgwsClientFixture.systemCard(system.certificate()).build(), system,
+                SignatureAlgorithm.RSA_SHA1, "uppercase-id");
+        Element card = (Element) envelope.getElementsByTagNameNS(SAML, "Assertion").item(0);
+        card.removeChild(card.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0));
+        card.removeAttribute("id");
+        card.setAttribute("ID", "IDCard");
+        new dk.sosi.sts.xmldsig.EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(card, "ID", "OCESSignature",
+                system.privateKey(), system.certificate());
+
+        issuedCard(post("SecurityTokenService", envelope));
     }
 
     // --- refused ---
