@@ -36,17 +36,10 @@ public final class KeystoreCredential implements FactoryBean<StsCredential> {
 
     @Override
     public StsCredential getObject() {
-        if (keystoreFile == null || keystorePassword == null) {
-            throw new StartupException("A keystore credential needs keystoreFile and keystorePassword");
-        }
-        File file = new File(keystoreFile);
-        if (!file.isFile()) {
-            throw new StartupException("Keystore " + keystoreFile + " does not exist");
-        }
         try {
+            KeyStore keyStore = load();
             char[] password = keystorePassword.toCharArray();
-            KeyStore keyStore = KeyStore.getInstance(file, password);
-            String alias = keyAlias != null ? keyAlias : onlyKeyAlias(keyStore);
+            String alias = alias(keyStore);
             Key key = keyStore.getKey(alias, password);
             if (!(key instanceof PrivateKey privateKey)) {
                 throw new StartupException("Keystore " + keystoreFile + " has no private key under alias " + alias);
@@ -66,6 +59,37 @@ public final class KeystoreCredential implements FactoryBean<StsCredential> {
     @Override
     public Class<?> getObjectType() {
         return StsCredential.class;
+    }
+
+    /** The keystore's file name, e.g. {@code teststs-1.keystore}, as the certificate inventory names it. */
+    public String keystoreName() {
+        return new File(keystoreFile).getName();
+    }
+
+    /** The alias of the credential: {@code keyAlias}, or the keystore's only key entry. */
+    public String alias() {
+        try {
+            return alias(load());
+        } catch (StartupException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StartupException("Cannot read keystore " + keystoreFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore load() throws Exception {
+        if (keystoreFile == null || keystorePassword == null) {
+            throw new StartupException("A keystore credential needs keystoreFile and keystorePassword");
+        }
+        File file = new File(keystoreFile);
+        if (!file.isFile()) {
+            throw new StartupException("Keystore " + keystoreFile + " does not exist");
+        }
+        return KeyStore.getInstance(file, keystorePassword.toCharArray());
+    }
+
+    private String alias(KeyStore keyStore) throws Exception {
+        return keyAlias != null ? keyAlias : onlyKeyAlias(keyStore);
     }
 
     private String onlyKeyAlias(KeyStore keyStore) throws Exception {

@@ -26,6 +26,8 @@ public final class OperatorConfiguration implements AutoCloseable {
     /** The files, in load order; later files may refer to beans of earlier ones. */
     public static final List<String> FILES = List.of("services.xml", "interface.xml", "cvr-rid.xml", "idsas.xml");
 
+    static final long DEFAULT_MAX_REQUEST_SIZE_BYTES = 1024 * 1024;
+
     private final GenericXmlApplicationContext context;
 
     private OperatorConfiguration(GenericXmlApplicationContext context) {
@@ -81,6 +83,15 @@ public final class OperatorConfiguration implements AutoCloseable {
         }
     }
 
+    /**
+     * Every bean of the operator's files that is a {@code type}, including what factory beans made,
+     * whose declared type may be narrower (a monitored client declares only its service interface).
+     */
+    public <T> List<T> beansOfType(Class<T> type) {
+        return context.getBeansOfType(Object.class, false, false).values().stream()
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** The checks of list {@code listId}, e.g. {@code statusServletList}. */
     public List<Check> checks(String listId) {
         List<?> list = bean(listId, List.class);
@@ -99,6 +110,18 @@ public final class OperatorConfiguration implements AutoCloseable {
             throw new StartupException(BeanNames.HTTP_CODE_FOR_FAULT_RESPONSE + " must be an HTTP status code, was " + code);
         }
         return code;
+    }
+
+    /** The largest request body the SOAP endpoints accept: bean {@code maxRequestSizeBytes}, 1 MiB when left out. */
+    public long maxRequestSizeBytes() {
+        if (!context.containsBean(BeanNames.MAX_REQUEST_SIZE_BYTES)) {
+            return DEFAULT_MAX_REQUEST_SIZE_BYTES;
+        }
+        long limit = bean(BeanNames.MAX_REQUEST_SIZE_BYTES, Number.class).longValue();
+        if (limit < 1024) {
+            throw new StartupException(BeanNames.MAX_REQUEST_SIZE_BYTES + " must be at least 1024, was " + limit);
+        }
+        return limit;
     }
 
     /** A new collector from the prototype bean {@code serviceInfoCollector}. */

@@ -1,6 +1,7 @@
 package dk.sosi.sts.config;
 
 import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.DatabaseReachability;
 import dk.sosi.sts.db.JdbcCrlStore;
@@ -8,16 +9,24 @@ import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
 import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
+import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
 import dk.sosi.sts.exchange.StsEndpoint;
+import dk.sosi.sts.exchange.RequestListener;
 import dk.sosi.sts.exchange.StsRequestHandler;
 import dk.sosi.sts.exchange.dgws.DgwsExchange;
 import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckStatusPage;
+import dk.sosi.sts.monitor.CrlCheck;
+import dk.sosi.sts.monitor.ServiceLine;
+import dk.sosi.sts.monitor.MonitoredService;
+import dk.sosi.sts.monitor.inventory.CertificateInventory;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.SoapFaultWriter;
+import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,19 +54,22 @@ public final class StsApplication implements AutoCloseable {
     private final int httpCodeForFaultResponse;
     private final CheckStatusPage checkStatusPage;
     private final Map<String, List<Check>> checkLists;
+    private final CertificateInventory certificateInventory;
 
     private StsApplication(List<AutoCloseable> resources, OperatorConfiguration operator, StsRequestHandler requestHandler,
-            int httpCodeForFaultResponse, CheckStatusPage checkStatusPage, Map<String, List<Check>> checkLists) {
+            int httpCodeForFaultResponse, CheckStatusPage checkStatusPage, Map<String, List<Check>> checkLists,
+            CertificateInventory certificateInventory) {
         this.resources = resources;
         this.operator = operator;
         this.requestHandler = requestHandler;
         this.httpCodeForFaultResponse = httpCodeForFaultResponse;
         this.checkStatusPage = checkStatusPage;
         this.checkLists = checkLists;
+        this.certificateInventory = certificateInventory;
     }
 
-    /** Starts the STS described by {@code environment}. */
-    public static StsApplication start(StsEnvironment environment) {
+    /** Starts the STS described by {@code environment}; {@code listener} hears of every answered request. */
+    public static StsApplication start(StsEnvironment environment, RequestListener listener) {
         Objects.requireNonNull(environment, "environment");
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
@@ -80,6 +92,7 @@ public final class StsApplication implements AutoCloseable {
         infrastructure.registerBean(BeanNames.SLA_LOG, SlaLog.class, () -> sla);
         infrastructure.registerBean(BeanNames.CLOCK, Clock.class, () -> clock);
         infrastructure.registerBean(BeanNames.CRL_STORE, JdbcCrlStore.class, () -> crlStore);
+        infrastructure.registerBean(BeanNames.CRL_SOURCES, CrlSourceRepository.class, () -> new CrlSourceRepository(craDataSource));
         infrastructure.registerBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class, () -> new RevocationChecker(crlStore));
         infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
         infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
@@ -103,12 +116,17 @@ public final class StsApplication implements AutoCloseable {
             DgwsExchange dgws = DgwsExchangeFactory.create(operator, credential, configuration, revocation, sla, clock);
             StsRequestHandler handler = new StsRequestHandler(
                     Map.of(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws),
-                    new FaultMapper(), new SoapFaultWriter(clock), sla, requests, clock);
+                    new FaultMapper(), new SoapFaultWriter(clock), sla, requests, listener, clock);
+            CrlFetcher crlFetcher = operator.bean(BeanNames.CRL_FETCHER, CrlFetcher.class);
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
+                    List.of(new ServiceLine(CrlCheck.LABEL, "download", crlFetcher.serviceInfo())),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
+            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential);
+            crlFetcher.start(); // stops with the operator configuration that made it
             LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
                     credential.certificate().getNotAfter().toInstant());
-            return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists);
+            return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists,
+                    inventory);
         } catch (RuntimeException e) {
             if (operator != null) {
                 operator.close();
@@ -126,6 +144,11 @@ public final class StsApplication implements AutoCloseable {
         return httpCodeForFaultResponse;
     }
 
+    /** The largest request body the SOAP endpoints read (bean {@code maxRequestSizeBytes}, 1 MiB unless set). */
+    public long maxRequestSizeBytes() {
+        return operator.maxRequestSizeBytes();
+    }
+
     /** The checks of {@code statusServletList}, {@code alarmServletList} or {@code monitorServletList}. */
     public List<Check> checks(String listId) {
         List<Check> checks = checkLists.get(listId);
@@ -135,8 +158,23 @@ public final class StsApplication implements AutoCloseable {
         return checks;
     }
 
+    /** The STS's own signing certificate. */
+    public X509Certificate stsCertificate() {
+        return operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class).certificate();
+    }
+
+    /** The backends the STS calls, each with its record of calls, for metrics. */
+    public List<MonitoredService> monitoredServices() {
+        return operator.beansOfType(MonitoredService.class);
+    }
+
     public CheckStatusPage checkStatusPage() {
         return checkStatusPage;
+    }
+
+    /** Every certificate the STS uses or trusts: the page {@code /sts/certificates}. */
+    public CertificateInventory certificateInventory() {
+        return certificateInventory;
     }
 
     @Override

@@ -31,15 +31,17 @@ public final class StsRequestHandler {
     private final SoapFaultWriter faultWriter;
     private final SlaLog sla;
     private final ServiceInfoCollector requests;
+    private final RequestListener listener;
     private final Clock clock;
 
     public StsRequestHandler(Map<StsEndpoint, Exchange> exchanges, FaultMapper faults, SoapFaultWriter faultWriter,
-            SlaLog sla, ServiceInfoCollector requests, Clock clock) {
+            SlaLog sla, ServiceInfoCollector requests, RequestListener listener, Clock clock) {
         this.exchanges = exchanges.isEmpty() ? Map.of() : new EnumMap<>(exchanges);
         this.faults = Objects.requireNonNull(faults, "faults");
         this.faultWriter = Objects.requireNonNull(faultWriter, "faultWriter");
         this.sla = Objects.requireNonNull(sla, "sla");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -49,6 +51,7 @@ public final class StsRequestHandler {
         long started = System.nanoTime();
         Optional<String> messageId = Optional.empty();
         StsResponse response;
+        Optional<FaultCode> fault = Optional.empty();
         try {
             SoapEnvelope envelope = SoapEnvelope.of(document);
             messageId = envelope.messageId();
@@ -56,7 +59,9 @@ public final class StsRequestHandler {
             Document answer = sla.measure(SlaPoint.REQUEST, request.messageId(), () -> exchangeFor(endpoint).exchange(request));
             response = new StsResponse(answer, false);
         } catch (RuntimeException e) {
-            response = fault(endpoint, e, messageId);
+            StsFault refusal = faults.toFault(endpoint.path(), e);
+            fault = Optional.of(refusal.code());
+            response = new StsResponse(faultWriter.write(refusal, endpoint.trustNamespace(), messageId), true);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (response.fault()) {
@@ -64,6 +69,7 @@ public final class StsRequestHandler {
         } else {
             requests.recordSuccess(elapsed);
         }
+        listener.completed(endpoint, fault, elapsed);
         return response;
     }
 
@@ -72,13 +78,10 @@ public final class StsRequestHandler {
      * XML; {@code failure} is mapped like any other.
      */
     public StsResponse unreadable(StsEndpoint endpoint, Throwable failure) {
-        requests.recordFailure(Duration.ZERO);
-        return fault(endpoint, failure, Optional.empty());
-    }
-
-    private StsResponse fault(StsEndpoint endpoint, Throwable failure, Optional<String> messageId) {
         StsFault fault = faults.toFault(endpoint.path(), failure);
-        return new StsResponse(faultWriter.write(fault, endpoint.trustNamespace(), messageId), true);
+        requests.recordFailure(Duration.ZERO);
+        listener.completed(endpoint, Optional.of(fault.code()), Duration.ZERO);
+        return new StsResponse(faultWriter.write(fault, endpoint.trustNamespace(), Optional.empty()), true);
     }
 
     private Exchange exchangeFor(StsEndpoint endpoint) {

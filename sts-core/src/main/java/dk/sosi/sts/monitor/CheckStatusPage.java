@@ -25,22 +25,25 @@ public final class CheckStatusPage {
     private final Instant started;
     private final StsCredential credential;
     private final ServiceInfoCollector requests;
+    private final List<ServiceLine> services;
     private final List<Check> checks;
     private final Clock clock;
     private final ZoneId zone;
 
+    /** @param services reported after the response times, two lines each, in this order */
     public CheckStatusPage(String version, Instant started, StsCredential credential, ServiceInfoCollector requests,
-            List<Check> checks, Clock clock, ZoneId zone) {
+            List<ServiceLine> services, List<Check> checks, Clock clock, ZoneId zone) {
         this.version = Objects.requireNonNull(version, "version");
         this.started = Objects.requireNonNull(started, "started");
         this.credential = Objects.requireNonNull(credential, "credential");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.services = List.copyOf(services);
         this.checks = List.copyOf(checks);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** The page as of now, and whether every check is healthy (200) or not (500). */
+    /** The page as of now, and whether no check failed (200) or one did (500); a warning alone leaves it 200. */
     public Rendered render() {
         MonitorReport report = MonitorReport.run(checks);
         List<String> lines = new ArrayList<>();
@@ -60,9 +63,13 @@ public final class CheckStatusPage {
         lines.add("Failed requests, total: " + requests.totalFailures());
         lines.add("Response time, avg " + hours + "h: " + window.averageMillis() + " ms");
         lines.add("Response time, max " + hours + "h: " + window.maxMillis() + " ms");
-        report.results().stream().filter(r -> !r.label().startsWith("Sts certificate")).forEach(r -> lines.add(r.line()));
+        for (ServiceLine service : services) {
+            lines.add(service.name() + ", latest successful " + service.activity() + ": " + date(service.collector().latestSuccess()));
+            lines.add(service.name() + ", latest failed " + service.activity() + ": " + date(service.collector().latestFailure()));
+        }
+        report.results().stream().filter(r -> !r.label().startsWith("Sts certificate")).forEach(r -> lines.addAll(r.checkStatusLines()));
         lines.add("EOS");
-        return new Rendered(String.join("\n", lines) + "\n", report.healthy());
+        return new Rendered(String.join("\n", lines) + "\n", report.healthy(Severity.FAILED));
     }
 
     /** Immutable. The page text and whether it reports healthy. */

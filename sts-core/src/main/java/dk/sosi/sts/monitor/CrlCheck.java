@@ -1,5 +1,7 @@
 package dk.sosi.sts.monitor;
 
+import dk.sosi.sts.trust.CrlDownloads;
+import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,33 +9,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Thread-safe. Alarms when a stored CRL is past its NextUpdate, so revocations may be missed. */
+/**
+ * Thread-safe. The guide's alarm "a CRL in the CRA is too old (NextUpdate has passed)", and its cause
+ * made visible early: fails when a stored CRL is past its NextUpdate, or when the latest download
+ * from a configured source ({@code sts_cra.crl_source}) failed, so revocations may be missed. Its line
+ * names each list and URL, e.g.
+ * {@code CRL: FAILED (the latest download from http://crl.example/ca.crl failed: answered HTTP 404)}.
+ */
 public final class CrlCheck implements Check {
 
-    static final String LABEL = "CRL";
+    public static final String LABEL = "CRL";
+    static final String OUTDATED = "the CRL of %s is past its NextUpdate %s";
+    static final String DOWNLOAD_FAILED = "the latest download from %s failed: %s";
+    static final String CANNOT_READ = "cannot read the CRA database: %s";
 
     private final CrlStore crls;
+    private final CrlDownloads downloads;
     private final Clock clock;
 
-    public CrlCheck(CrlStore crls, Clock clock) {
+    /**
+     * @param downloads the CRL fetcher's record of its sources (bean {@code crlFetcher})
+     */
+    public CrlCheck(CrlStore crls, CrlDownloads downloads, Clock clock) {
         this.crls = Objects.requireNonNull(crls, "crls");
+        this.downloads = Objects.requireNonNull(downloads, "downloads");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public CheckResult run() {
-        List<String> stale = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Instant now = clock.instant();
         try {
             for (CrlStore.StoredCrl stored : crls.all()) {
                 if (stored.crl().getNextUpdate() != null && now.isAfter(stored.crl().getNextUpdate().toInstant())) {
-                    stale.add(stored.crl().getIssuerX500Principal().getName() + " (NextUpdate "
-                            + stored.crl().getNextUpdate().toInstant() + ")");
+                    problems.add(String.format(OUTDATED, stored.crl().getIssuerX500Principal().getName(),
+                            stored.crl().getNextUpdate().toInstant()));
                 }
             }
         } catch (RuntimeException e) {
-            return CheckResult.failed(LABEL, "FAILED (cannot read the CRA database: " + e.getMessage() + ")");
+            problems.add(String.format(CANNOT_READ, e.getMessage()));
         }
-        return stale.isEmpty() ? CheckResult.ok(LABEL) : CheckResult.failed(LABEL, "Outdated: " + String.join("; ", stale));
+        for (CrlSourceStatus source : downloads.bySource()) {
+            source.failure().ifPresent(why -> problems.add(String.format(DOWNLOAD_FAILED, source.url(), why)));
+        }
+        return problems.isEmpty() ? CheckResult.ok(LABEL) : CheckResult.failed(LABEL, "FAILED (" + String.join("; ", problems) + ")");
     }
 }

@@ -14,9 +14,12 @@ public record MonitorReport(List<CheckResult> results) {
         return new MonitorReport(checks.stream().map(Check::run).toList());
     }
 
-    /** True when every check is healthy: the page answers 200, else 500. */
-    public boolean healthy() {
-        return results.stream().allMatch(CheckResult::healthy);
+    /**
+     * Whether a page that fails at {@code failAt} answers 200 rather than 500: no result is that bad
+     * or worse.
+     */
+    public boolean healthy(Severity failAt) {
+        return results.stream().noneMatch(r -> r.severity().compareTo(failAt) >= 0);
     }
 
     public List<CheckResult> failures() {

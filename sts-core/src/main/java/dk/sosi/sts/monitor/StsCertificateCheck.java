@@ -1,40 +1,36 @@
 package dk.sosi.sts.monitor;
 
-import dk.sosi.sts.trust.RevocationChecker;
+import dk.sosi.sts.monitor.inventory.CertificateStatus;
+import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
 import dk.sosi.sts.trust.StsCredential;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 
-/** Thread-safe. Fails when the STS's own certificate is expired, not yet valid, or revoked. */
+/**
+ * Thread-safe. The guide's {@code monitorStatusCheck}: fails when the STS's own certificate is expired,
+ * revoked or not yet valid; warns when it is Expiring (bean {@code certificateExpiryWarning}), which the
+ * pages show but only {@code /sts/alarm} answers 500 for.
+ */
 public final class StsCertificateCheck implements Check {
 
     static final String LABEL = "Sts certificate valid";
+    static final String EXPIRING = "Expiring (%d days left)";
 
     private final StsCredential credential;
-    private final RevocationChecker revocation;
-    private final Clock clock;
+    private final CertificateStatusPolicy policy;
 
-    public StsCertificateCheck(StsCredential credential, RevocationChecker revocation, Clock clock) {
+    public StsCertificateCheck(StsCredential credential, CertificateStatusPolicy policy) {
         this.credential = Objects.requireNonNull(credential, "credential");
-        this.revocation = Objects.requireNonNull(revocation, "revocation");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
     public CheckResult run() {
         X509Certificate certificate = credential.certificate();
-        Instant now = clock.instant();
-        if (now.isAfter(certificate.getNotAfter().toInstant())) {
-            return CheckResult.failed(LABEL, "Expired");
+        CertificateStatus status = policy.statusOf(certificate);
+        if (status == CertificateStatus.EXPIRING) {
+            return CheckResult.warning(LABEL, String.format(EXPIRING, policy.daysLeft(certificate.getNotAfter().toInstant())));
         }
-        if (now.isBefore(certificate.getNotBefore().toInstant())) {
-            return CheckResult.failed(LABEL, "Not yet valid");
-        }
-        if (revocation.isRevoked(certificate)) {
-            return CheckResult.failed(LABEL, "Revoked");
-        }
-        return CheckResult.ok(LABEL);
+        return status == CertificateStatus.OK ? CheckResult.ok(LABEL) : CheckResult.failed(LABEL, status.text());
     }
 }

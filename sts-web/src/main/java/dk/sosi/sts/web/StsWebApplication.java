@@ -2,9 +2,11 @@ package dk.sosi.sts.web;
 
 import dk.sosi.sts.config.StsApplication;
 import dk.sosi.sts.config.StsEnvironment;
+import dk.sosi.sts.web.metrics.StsMetrics;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +19,19 @@ public final class StsWebApplication implements ServletContextListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StsWebApplication.class);
     private static final String ATTRIBUTE = StsApplication.class.getName();
+    private static final String METRICS = StsMetrics.class.getName();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        StsMetrics metrics = new StsMetrics();
         try {
-            StsApplication application = StsApplication.start(StsEnvironment.fromSystem());
+            StsApplication application = StsApplication.start(StsEnvironment.fromSystem(), metrics);
+            metrics.bindBackends(application.monitoredServices());
+            metrics.bindCertificate("teststs-1.keystore", application.stsCertificate(), Clock.systemUTC());
             event.getServletContext().setAttribute(ATTRIBUTE, application);
+            event.getServletContext().setAttribute(METRICS, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             LOG.error("The STS cannot start: {}", e.getMessage());
             throw e;
         }
@@ -35,6 +43,14 @@ public final class StsWebApplication implements ServletContextListener {
         if (application instanceof StsApplication sts) {
             sts.close();
         }
+        if (event.getServletContext().getAttribute(METRICS) instanceof StsMetrics metrics) {
+            metrics.close();
+        }
+    }
+
+    /** The metrics of the running STS of {@code context}. */
+    public static StsMetrics metrics(ServletContext context) {
+        return (StsMetrics) context.getAttribute(METRICS);
     }
 
     /** The running STS of {@code context}. */

@@ -27,12 +27,15 @@ import org.w3c.dom.Document;
 /**
  * The STS as the tests use it: the real web application (web.xml, CXF, servlets) on embedded Jetty,
  * an embedded MariaDB and a demo configuration folder under {@code target/test-sts}, started once per
- * test JVM and shared by all test classes. Configuration is re-read every second.
+ * test JVM and shared by all test classes. Configuration is re-read and CRLs are fetched every second,
+ * the demo CRLs from the server itself as in the embedded demo.
  */
 public final class StsTestServer {
 
     /** Where the shipped cvr-rid.xml and interface.xml point the backend clients. */
     static final String BACKENDS_URL = "sts.backends.url";
+    /** Seconds between the CRL fetcher's rounds (refreshIntervalSeconds of the shipped services.xml). */
+    static final String CRL_REFRESH = "sts.crl.refresh";
     static final Path HOME = Path.of("target", "test-sts").toAbsolutePath();
     private static final Path WEBAPP = Path.of("src", "main", "webapp");
     private static StsTestServer shared;
@@ -60,8 +63,10 @@ public final class StsTestServer {
             backends.start();
             System.setProperty(BACKENDS_URL, backends.baseUrl());
             System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
+            System.setProperty(CRL_REFRESH, "1");
             EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);
-            StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0);
+            StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0, embedded.crlDistributionPoint());
+            embedded.addDemoCrlSources(server.baseUri());
             shared = new StsTestServer(embedded, server, backends);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }

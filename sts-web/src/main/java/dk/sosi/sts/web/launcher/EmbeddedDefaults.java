@@ -4,6 +4,8 @@ import dk.sosi.sts.config.DefaultConfigurationFiles;
 import dk.sosi.sts.config.StsEnvironment;
 import dk.sosi.sts.config.demo.DemoConfiguration;
 import dk.sosi.sts.config.demo.DemoConfigurationFolder;
+import dk.sosi.sts.db.CrlSource;
+import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.SchemaMigrator;
@@ -11,6 +13,8 @@ import dk.sosi.sts.db.embedded.EmbeddedMariaDb;
 import dk.sosi.sts.web.launcher.demo.DemoBackendData;
 import dk.sosi.sts.web.launcher.demo.DemoBackendsServlet;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +40,8 @@ public final class EmbeddedDefaults implements AutoCloseable {
     static final String DB_PORT = "sts.embedded.db.port";
     static final int DEFAULT_DB_PORT = 3307;
     static final String BACKENDS_URL = "sts.backends.url";
+    /** Where the demo certificates' CRL distribution points are, next to the STS at {@code /sts}. */
+    static final String DEMO_CRL_PATH = "/sts/demo-crl";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDefaults.class);
 
@@ -101,6 +109,35 @@ public final class EmbeddedDefaults implements AutoCloseable {
         return DemoBackendsServlet.contextHandler(backends);
     }
 
+    /**
+     * The demo CAs' CRL files ({@code <config>/crl}) to serve at {@value #DEMO_CRL_PATH}, where the
+     * demo certificates' distribution points name them.
+     */
+    public ContextHandler crlDistributionPoint() {
+        ContextHandler context = new ContextHandler(DEMO_CRL_PATH);
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.of(context).newResource(demo.issuingCaCrl().getParent()));
+        files.setDirAllowed(false);
+        context.setHandler(files);
+        return context;
+    }
+
+    /**
+     * Lists the demo CRLs as the server of {@code sts} serves them ({@value #DEMO_CRL_PATH}{@code /…}) in
+     * {@code sts_cra.crl_source} where they are not listed yet, so the STS fetches its own CRLs over
+     * HTTP like any other.
+     */
+    public void addDemoCrlSources(URI sts) throws SQLException {
+        Map<Path, String> crls = Map.of(demo.issuingCaCrl(), "demo issuing CA", demo.rootCaCrl(), "demo root CA");
+        try (HikariDataSource dataSource = DataSources.create(database.jdbcUrl(), EmbeddedMariaDb.USER, "")) {
+            CrlSourceRepository sources = new CrlSourceRepository(dataSource);
+            for (Map.Entry<Path, String> crl : crls.entrySet()) {
+                URI url = sts.resolve(DEMO_CRL_PATH + "/" + crl.getKey().getFileName());
+                sources.addIfAbsent(new CrlSource(url.toString(), crl.getValue()));
+            }
+        }
+    }
+
     void printWelcome(URI sts) {
         LOG.info("""
 
@@ -108,9 +145,10 @@ public final class EmbeddedDefaults implements AutoCloseable {
                   endpoints        {}/services/  (SecurityTokenService, NewSecurityTokenService, Sosi2OIOSaml, ...)
                   monitoring       {}/status  {}/alarm  {}/checkstatus
                   demo backends    {}  (CVR-RID, PID, roles, authorisations: demo-backends.properties)
+                  demo CRLs        {}/demo-crl/  (fetched into the CRA database as listed in sts_cra.crl_source)
                   database         mysql -h 127.0.0.1 -P {} -u {} sts_audconf
                   configuration    {}  (demo PKI: demo-pki.properties, README.txt; keystore password {})
-                """, sts, sts, sts, sts, System.getProperty(BACKENDS_URL), database.port(), EmbeddedMariaDb.USER, demo.folder(), demo.password());
+                """, sts, sts, sts, sts, System.getProperty(BACKENDS_URL), sts, database.port(), EmbeddedMariaDb.USER, demo.folder(), demo.password());
     }
 
     @Override

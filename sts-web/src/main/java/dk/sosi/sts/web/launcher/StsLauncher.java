@@ -1,6 +1,7 @@
 package dk.sosi.sts.web.launcher;
 
 import dk.sosi.sts.config.StsEnvironment;
+import java.net.URI;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,13 @@ public final class StsLauncher {
         String host = System.getProperty("sts.host", production ? "0.0.0.0" : "127.0.0.1");
         StsServer server;
         try {
+            if (embedded != null) {
+                // Listed before the start, so that the first fetch, during the start, asks for them: Jetty
+                // binds its port before it starts the STS, and answers once it has started.
+                embedded.addDemoCrlSources(URI.create("http://127.0.0.1:" + port + "/sts"));
+            }
             server = embedded == null ? StsServer.start(Path.of(args[0]), host, port)
-                    : StsServer.start(Path.of(args[0]), host, port, embedded.backendSimulator(port));
+                    : StsServer.start(Path.of(args[0]), host, port, embedded.backendSimulator(port), embedded.crlDistributionPoint());
         } catch (Exception e) {
             log.error("The STS did not start: {}", e.getMessage());
             if (embedded != null) {

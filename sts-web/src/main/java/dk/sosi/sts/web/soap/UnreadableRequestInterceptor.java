@@ -61,6 +61,9 @@ final class UnreadableRequestInterceptor extends AbstractPhaseInterceptor<Messag
     /** The caller's mistake as a precise fault; anything else stays an error of ours. */
     private static Throwable describe(Exception failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SoapHttpFilter.RequestTooLargeException) {
+                return new StsFault(FaultCode.INVALID_REQUEST, t.getMessage());
+            }
             if (t instanceof XMLStreamException || t instanceof org.xml.sax.SAXException) {
                 return new StsFault(FaultCode.INVALID_REQUEST, NOT_XML + firstLine(t.getMessage()));
             }

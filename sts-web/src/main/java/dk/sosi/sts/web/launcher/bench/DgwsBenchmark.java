@@ -1,0 +1,215 @@
+package dk.sosi.sts.web.launcher.bench;
+
+import dk.sosi.sts.client.DgwsRequestBuilder;
+import dk.sosi.sts.config.demo.DemoClient;
+import dk.sosi.sts.config.demo.DemoConfiguration;
+import dk.sosi.sts.config.demo.DemoConfigurationFolder;
+import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.token.idcard.DgwsVersion;
+import dk.sosi.sts.token.idcard.IdCard;
+import dk.sosi.sts.token.idcard.IdCardType;
+import dk.sosi.sts.token.idcard.NameId;
+import dk.sosi.sts.token.idcard.SystemLog;
+import dk.sosi.sts.xml.SecureXml;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Drives the DGWS endpoint over HTTP with pre-signed requests from several demo certificates and
+ * prints tokens/s, latency, errors, server CPU per token, GC share and heap, next to the machine's
+ * RSA signature ceiling measured in the same run, so that results compare across machines.
+ * <p>
+ * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
+ * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
+ * {@code --warmup 15}, {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
+ * minute), {@code --json <file>}.
+ */
+public final class DgwsBenchmark {
+
+    private DgwsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Process child = null;
+        URI sts = options.url;
+        Path home = Path.of(".sts-bench").toAbsolutePath();
+        if (sts == null) {
+            child = startSts(options.war, home);
+            sts = URI.create("http://127.0.0.1:" + Options.CHILD_PORT + "/sts");
+        }
+        try {
+            awaitUp(sts, child);
+            DemoConfiguration demo = DemoConfigurationFolder.ensure(home.resolve("config"), Clock.systemUTC());
+            List<byte[]> requests = requests(demo, 256);
+            URI endpoint = URI.create(sts + "/services/NewSecurityTokenService");
+            ServerProbe probe = new ServerProbe(sts, child == null ? OptionalLong.empty() : OptionalLong.of(child.pid()));
+
+            System.out.printf(Locale.ROOT, "SOSI-STS DGWS benchmark: %d cores, Java %s, %d clients, %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients, endpoint);
+            double ceiling = SignatureCeiling.measure(3);
+            System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s)%n",
+                    ceiling, java.security.Signature.getInstance("SHA256withRSA").getProvider().getName());
+
+            LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
+            ServerProbe.Reading before = probe.read();
+            LoadRun.Result peak = LoadRun.run(endpoint, requests, options.clients, options.seconds, 0);
+            ServerProbe.Reading after = probe.read();
+            double cpuMsPerToken = (after.cpuSeconds() - before.cpuSeconds()) * 1000 / Math.max(1, peak.requests());
+            double gcShare = (after.gcSeconds() - before.gcSeconds()) / peak.seconds();
+            double multiple = cpuMsPerToken * ceiling / 1000;
+            print("peak", peak);
+            System.out.printf(Locale.ROOT, "server CPU per token    %.2f ms    signature multiple %.2f (1.0 = only the one signature)%n",
+                    cpuMsPerToken, multiple);
+            System.out.printf(Locale.ROOT, "GC share of wall time   %.1f %%      heap in use after the run %.0f MB%n",
+                    gcShare * 100, after.heapBytes() / 1e6);
+
+            double halfRate = peak.perSecond() / 2;
+            LoadRun.Result half = LoadRun.run(endpoint, requests, options.clients, options.seconds, halfRate);
+            print(String.format(Locale.ROOT, "half peak (%.0f/s)", halfRate), half);
+            for (int minute = 1; minute <= options.soakMinutes; minute++) {
+                LoadRun.Result soak = LoadRun.run(endpoint, requests, options.clients, 60, halfRate);
+                System.out.printf(Locale.ROOT, "soak minute %-3d         %.0f tokens/s, p99 %.1f ms, errors %d, heap %.0f MB%n", minute,
+                        soak.perSecond(), soak.percentileMillis(99), soak.errors(), probe.read().heapBytes() / 1e6);
+            }
+            printTargets(ceiling, peak, half, multiple, gcShare, after.heapBytes());
+            if (options.json != null) {
+                Files.writeString(options.json, String.format(Locale.ROOT,
+                        "{\"cores\":%d,\"clients\":%d,\"signaturesPerSecond\":%.1f,\"tokensPerSecond\":%.1f,\"p50Ms\":%.2f,"
+                                + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errors\":%d,\"serverCpuMsPerToken\":%.3f,\"signatureMultiple\":%.3f,"
+                                + "\"gcShare\":%.4f,\"heapBytesAfter\":%.0f,\"halfPeakTokensPerSecond\":%.1f,\"halfPeakP99Ms\":%.2f,"
+                                + "\"halfPeakErrors\":%d}%n",
+                        Runtime.getRuntime().availableProcessors(), options.clients, ceiling, peak.perSecond(),
+                        peak.percentileMillis(50), peak.percentileMillis(99), peak.maxMillis(), peak.errors(), cpuMsPerToken,
+                        multiple, gcShare, after.heapBytes(), half.perSecond(), half.percentileMillis(99), half.errors()));
+                System.out.println("wrote " + options.json);
+            }
+        } finally {
+            if (child != null) {
+                child.destroy();
+                child.waitFor();
+            }
+        }
+    }
+
+    private static void print(String label, LoadRun.Result result) {
+        System.out.printf(Locale.ROOT, "%-23s %.0f tokens/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (%d requests)%n",
+                label, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.maxMillis(),
+                result.errors(), result.requests());
+    }
+
+    private static void printTargets(double ceiling, LoadRun.Result peak, LoadRun.Result half, double multiple, double gcShare,
+            double heap) {
+        System.out.println("targets:");
+        target("signature multiple <= 1.5", multiple <= 1.5);
+        target("throughput >= single-core signature rate", peak.perSecond() >= ceiling);
+        target("p99 < 50 ms at half of peak", half.percentileMillis(99) < 50);
+        target("zero errors", peak.errors() == 0 && half.errors() == 0);
+        target("heap after the run < 512 MB", heap < 512e6);
+        target("GC < 5 % of wall time", gcShare < 0.05);
+    }
+
+    private static void target(String what, boolean met) {
+        System.out.printf("  %-45s %s%n", what, met ? "met" : "MISSED");
+    }
+
+    /** Level-3 system cards from the demo's FOCES and VOCES certificates, signed once before the run. */
+    private static List<byte[]> requests(DemoConfiguration demo, int count) throws Exception {
+        List<IssuedCredential> signers = List.of(demo.loadClientCredential(DemoClient.SYSTEM_FOCES),
+                demo.loadClientCredential(DemoClient.SYSTEM_VOCES));
+        DgwsRequestBuilder builder = new DgwsRequestBuilder(ZoneId.of("Europe/Copenhagen"));
+        List<byte[]> requests = new ArrayList<>();
+        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
+        for (int i = 0; i < count; i++) {
+            IssuedCredential signer = signers.get(i % signers.size());
+            IdCard card = IdCard.builder().issuer("Benchmark").nameId(new NameId("medcom:cvrnumber", "20921897"))
+                    .issueInstant(notBefore).notBefore(notBefore).notOnOrAfter(notBefore.plus(Duration.ofHours(24)))
+                    .idCardId(UUID.randomUUID().toString()).version(DgwsVersion.V1_0_1).type(IdCardType.SYSTEM)
+                    .authenticationLevel(3)
+                    .ocesCertHash(Optional.of(Base64.getEncoder().encodeToString(
+                            MessageDigest.getInstance("SHA-1").digest(signer.certificate().getEncoded()))))
+                    .userLog(Optional.empty()).systemLog(new SystemLog("Benchmark EPJ", "medcom:cvrnumber", "20921897", "Demo Lægehus"))
+                    .usernameToken(Optional.empty()).build();
+            requests.add(SecureXml.toBytes(builder.request(card, signer.privateKey(), signer.certificate(),
+                    SignatureAlgorithm.RSA_SHA1, UUID.randomUUID().toString(), Instant.now())));
+        }
+        return requests;
+    }
+
+    private static Process startSts(Path war, Path home) throws Exception {
+        Files.createDirectories(home);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsts.embedded.dir=" + home, "-Dsts.port=" + Options.CHILD_PORT, "-Dsts.embedded.db.port=" + Options.CHILD_DB_PORT,
+                "-cp", System.getProperty("java.class.path"), "dk.sosi.sts.web.launcher.StsLauncher", war.toString());
+        System.out.println("starting the STS on its embedded defaults in " + home + " (log: launcher.log)");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("launcher.log").toFile()).start();
+    }
+
+    private static void awaitUp(URI sts, Process child) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            if (child != null && !child.isAlive()) {
+                throw new IllegalStateException("The STS did not start; see .sts-bench/launcher.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(sts + "/status")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The STS at " + sts + " did not become healthy within 3 minutes");
+    }
+
+    /** Immutable. The command line. */
+    private record Options(URI url, Path war, int clients, double seconds, double warmupSeconds, int soakMinutes, Path json) {
+
+        static final int CHILD_PORT = 8090;
+        static final int CHILD_DB_PORT = 3309;
+
+        static Options parse(String[] args) {
+            URI url = null;
+            Path war = Path.of("sts-web", "target", "sts.war");
+            int clients = 8;
+            double seconds = 20;
+            double warmup = 15;
+            int soak = 0;
+            Path json = null;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--url" -> url = URI.create(args[i + 1].replaceAll("/$", ""));
+                    case "--war" -> war = Path.of(args[i + 1]);
+                    case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                    case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+                    case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
+                    case "--soak-minutes" -> soak = Integer.parseInt(args[i + 1]);
+                    case "--json" -> json = Path.of(args[i + 1]);
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            return new Options(url, war, clients, seconds, warmup, soak, json);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dk.sosi.sts.web.launcher.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the benchmark reads off the server between runs: its CPU time (from /proc when it is our own
+ * child process, else from /sts/metrics), GC pause time and heap in use (from /sts/metrics).
+ */
+final class ServerProbe {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    private final URI metrics;
+    private final OptionalLong pid;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ServerProbe(URI sts, OptionalLong pid) {
+        this.metrics = URI.create(sts + "/metrics");
+        this.pid = pid;
+    }
+
+    /** Immutable. One reading. */
+    record Reading(double cpuSeconds, double gcSeconds, double heapBytes) {
+    }
+
+    Reading read() throws Exception {
+        String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double cpu = pid.isPresent() ? procCpuSeconds(pid.getAsLong()) : sum(body, "process_cpu_time_seconds_total");
+        return new Reading(cpu, sum(body, "jvm_gc_pause_seconds_sum"), sum(body, "jvm_memory_used_bytes\\{area=\"heap\""));
+    }
+
+    /** utime + stime of the process, fields 14 and 15 of /proc/[pid]/stat. */
+    private static double procCpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+    }
+
+    private static double sum(String metrics, String seriesPrefix) {
+        Matcher m = Pattern.compile("(?m)^" + seriesPrefix + "[^ ]* ([0-9.eE+-]+)$").matcher(metrics);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,80 @@
+package dk.sosi.sts.web.metrics;
+
+import dk.sosi.sts.exchange.RequestListener;
+import dk.sosi.sts.exchange.StsEndpoint;
+import dk.sosi.sts.fault.FaultCode;
+import dk.sosi.sts.monitor.MonitoredService;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Thread-safe. The STS's Prometheus metrics at {@code /sts/metrics}: requests and their latency per
+ * endpoint and outcome ({@code ok} or the {@code wst:} fault code), calls and failures per backend,
+ * days until each certificate expires, and the JVM's heap, GC, threads and CPU.
+ */
+public final class StsMetrics implements RequestListener, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    /** With the JVM's heap, GC, threads and CPU, which the benchmark and capacity planning read. */
+    public StsMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void completed(StsEndpoint endpoint, Optional<FaultCode> fault, Duration elapsed) {
+        Timer.builder("sts.requests")
+                .description("Token requests answered, by endpoint and outcome")
+                .tag("endpoint", endpoint.path())
+                .tag("outcome", fault.map(FaultCode::localName).orElse("ok"))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(elapsed);
+    }
+
+    /** Counts each backend's calls and failures from its own record. */
+    public void bindBackends(List<MonitoredService> services) {
+        for (MonitoredService service : services) {
+            FunctionCounter.builder("sts.backend.calls", service, s -> s.serviceInfo().totalCalls())
+                    .description("Calls to a backend service").tag("service", service.name()).register(registry);
+            FunctionCounter.builder("sts.backend.failures", service, s -> s.serviceInfo().totalFailures())
+                    .description("Failed calls to a backend service").tag("service", service.name()).register(registry);
+        }
+    }
+
+    /** Days until {@code certificate}, configured at {@code where}, expires (negative once it has). */
+    public void bindCertificate(String where, X509Certificate certificate, Clock clock) {
+        Gauge.builder("sts.certificate.days.to.expiry", certificate,
+                        c -> Duration.between(clock.instant(), c.getNotAfter().toInstant()).toSeconds() / 86400.0)
+                .description("Days until a certificate the STS uses or trusts expires")
+                .tag("certificate", where)
+                .register(registry);
+    }
+
+    /** The metrics in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

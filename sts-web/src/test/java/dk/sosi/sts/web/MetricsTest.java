@@ -1,0 +1,49 @@
+package dk.sosi.sts.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /sts/metrics in the Prometheus text format: requests per endpoint and outcome, backends, certificate expiry. */
+class MetricsTest {
+
+    private static StsTestServer sts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sts = StsTestServer.shared();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void metricsWhenRequestFaultsThenCountedByEndpointAndFaultCode() throws Exception {
+        String series = "sts_requests_seconds_count{endpoint=\"Bst2Idws\",outcome=\"InvalidRequest\"}";
+        double before = value(sts.get("/metrics").body(), series);
+
+        sts.post("/services/Bst2Idws", "not xml", "text/xml");
+
+        HttpResponse<String> metrics = sts.get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertEquals(before + 1, value(metrics.body(), series), metrics.body());
+    }
+
+    @Test
+    void metricsWhenStartedThenBackendsAndStsCertificateExpiryPresent() throws Exception {
+        String metrics = sts.get("/metrics").body();
+
+        assertTrue(metrics.contains("sts_backend_calls_total{service=\"CVR-RID service\"}"), metrics);
+        assertTrue(metrics.contains("sts_backend_failures_total{service=\"Authorization register\"}"), metrics);
+        double days = value(metrics, "sts_certificate_days_to_expiry{certificate=\"teststs-1.keystore\"}");
+        assertTrue(days > 300, metrics);
+    }
+}
