@@ -18,6 +18,7 @@ import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckStatusPage;
 import dk.sosi.sts.monitor.CrlCheck;
+import dk.sosi.sts.monitor.ExternalServiceFailureCheck;
 import dk.sosi.sts.monitor.ServiceLine;
 import dk.sosi.sts.monitor.MonitoredService;
 import dk.sosi.sts.monitor.inventory.CertificateInventory;
@@ -26,10 +27,10 @@ import dk.sosi.sts.soap.SoapFaultWriter;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +120,7 @@ public final class StsApplication implements AutoCloseable {
                     new FaultMapper(), new SoapFaultWriter(clock), sla, requests, listener, clock);
             CrlFetcher crlFetcher = operator.bean(BeanNames.CRL_FETCHER, CrlFetcher.class);
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
-                    List.of(new ServiceLine(CrlCheck.LABEL, "download", crlFetcher.serviceInfo())),
+                    serviceLines(crlFetcher, operator),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
             CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential);
             crlFetcher.start(); // stops with the operator configuration that made it
@@ -158,11 +159,6 @@ public final class StsApplication implements AutoCloseable {
         return checks;
     }
 
-    /** The STS's own signing certificate. */
-    public X509Certificate stsCertificate() {
-        return operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class).certificate();
-    }
-
     /** The backends the STS calls, each with its record of calls, for metrics. */
     public List<MonitoredService> monitoredServices() {
         return operator.beansOfType(MonitoredService.class);
@@ -181,6 +177,14 @@ public final class StsApplication implements AutoCloseable {
     public void close() {
         operator.close();
         closeAll(resources);
+    }
+
+    /** CRL downloads, then every external service with a failure check, as the guide's checkstatus lists them. */
+    private static List<ServiceLine> serviceLines(CrlFetcher crlFetcher, OperatorConfiguration operator) {
+        List<ServiceLine> lines = new ArrayList<>();
+        lines.add(new ServiceLine(CrlCheck.LABEL, "download", crlFetcher.serviceInfo()));
+        operator.beansOfType(ExternalServiceFailureCheck.class).forEach(check -> lines.add(check.serviceLine()));
+        return lines;
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

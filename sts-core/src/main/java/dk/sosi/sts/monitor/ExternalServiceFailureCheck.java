@@ -39,6 +39,11 @@ public final class ExternalServiceFailureCheck implements Check {
         this.maxFailedPercent = maxFailedPercent;
     }
 
+    /** The two lines /sts/checkstatus prints for this service: latest successful and latest failed call. */
+    public ServiceLine serviceLine() {
+        return new ServiceLine(name, "call", service.serviceInfo());
+    }
+
     @Override
     public CheckResult run() {
         try {

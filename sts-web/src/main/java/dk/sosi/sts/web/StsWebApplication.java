@@ -27,7 +27,7 @@ public final class StsWebApplication implements ServletContextListener {
         try {
             StsApplication application = StsApplication.start(StsEnvironment.fromSystem(), metrics);
             metrics.bindBackends(application.monitoredServices());
-            metrics.bindCertificate("teststs-1.keystore", application.stsCertificate(), Clock.systemUTC());
+            metrics.bindCertificates(application.certificateInventory(), Clock.systemUTC());
             event.getServletContext().setAttribute(ATTRIBUTE, application);
             event.getServletContext().setAttribute(METRICS, metrics);
         } catch (RuntimeException e) {

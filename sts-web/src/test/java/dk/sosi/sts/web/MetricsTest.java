@@ -43,7 +43,12 @@ class MetricsTest {
 
         assertTrue(metrics.contains("sts_backend_calls_total{service=\"CVR-RID service\"}"), metrics);
         assertTrue(metrics.contains("sts_backend_failures_total{service=\"Authorization register\"}"), metrics);
-        double days = value(metrics, "sts_certificate_days_to_expiry{certificate=\"teststs-1.keystore\"}");
-        assertTrue(days > 300, metrics);
+        Matcher sts = Pattern.compile("(?m)^sts_certificate_days_to_expiry\\{certificate=\"teststs-1.keystore/sts\","
+                + "subject=\"CVR:33257872-FID:18911861\"} ([0-9.]+)$").matcher(metrics);
+        assertTrue(sts.find(), metrics);
+        assertTrue(Double.parseDouble(sts.group(1)) > 300, metrics);
+        assertTrue(metrics.contains("sts_certificate_days_to_expiry{certificate=\"NBOTrustStore/demo_nemlogin_idp\""), metrics);
+        assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""), metrics);
+        assertTrue(metrics.contains("jvm_gc_pause_seconds"), metrics);
     }
 }

@@ -64,6 +64,8 @@ class MonitoringPagesTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("Response time, max 24h: \\d+ ms")));
         assertTrue(lines.contains("STS-DB: OK"));
         assertTrue(lines.contains("CRA-DB: OK"));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("CPR-RID, latest successful call: (never|\\w{3} .*)")), page.body());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("CPR-PID, latest failed call: ")), page.body());
         assertEquals("EOS", lines.get(lines.size() - 1));
     }
 

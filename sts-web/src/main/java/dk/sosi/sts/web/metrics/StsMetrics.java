@@ -5,7 +5,8 @@ import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.monitor.MonitoredService;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,7 +14,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.security.cert.X509Certificate;
+import dk.sosi.sts.monitor.inventory.CertificateInventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,10 @@ public final class StsMetrics implements RequestListener, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final MultiGauge certificateExpiry = MultiGauge.builder("sts.certificate.days.to.expiry")
+            .description("Days until a certificate the STS uses or trusts expires").register(registry);
+    private volatile CertificateInventory inventory;
+    private volatile Clock clock;
 
     /** With the JVM's heap, GC, threads and CPU, which the benchmark and capacity planning read. */
     public StsMetrics() {
@@ -58,17 +63,24 @@ public final class StsMetrics implements RequestListener, AutoCloseable {
         }
     }
 
-    /** Days until {@code certificate}, configured at {@code where}, expires (negative once it has). */
-    public void bindCertificate(String where, X509Certificate certificate, Clock clock) {
-        Gauge.builder("sts.certificate.days.to.expiry", certificate,
-                        c -> Duration.between(clock.instant(), c.getNotAfter().toInstant()).toSeconds() / 86400.0)
-                .description("Days until a certificate the STS uses or trusts expires")
-                .tag("certificate", where)
-                .register(registry);
+    /**
+     * Days until each certificate of {@code inventory} expires (negative once it has), labelled with
+     * where it is configured and its subject serial number; re-read at every scrape, because database
+     * certificates come and go with the admins' SQL.
+     */
+    public void bindCertificates(CertificateInventory inventory, Clock clock) {
+        this.inventory = inventory;
+        this.clock = clock;
     }
 
     /** The metrics in the Prometheus text format. */
     public String scrape() {
+        if (inventory != null) {
+            certificateExpiry.register(inventory.entries().stream().filter(e -> e.notAfter().isPresent())
+                    .map(e -> MultiGauge.Row.of(Tags.of("certificate", e.location(), "subject", e.subject()),
+                            Duration.between(clock.instant(), e.notAfter().get()).toSeconds() / 86400.0))
+                    .toList(), true);
+        }
         return registry.scrape();
     }
 
