@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +119,7 @@ class CertificateMonitoringTest {
 
     @Test
     void statusWhenStsCertificateExpiresWithinHorizonThen200ButAlarm500(@TempDir Path folder) throws Exception {
-        copyConfiguration(folder);
+        StsTestServer.copyConfiguration(folder);
         IssuedCredential expiring = issuingCa.issue(CertificateRequest.builder(
                 "CN=SOSI Test Federation + SERIALNUMBER=CVR:33257872-FID:18911861, O=SOSI-STS demo, C=DK",
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(10))).build());
@@ -197,18 +196,5 @@ class CertificateMonitoringTest {
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void copyConfiguration(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(sts.configDir())) {
-            for (Path source : files.toList()) {
-                Path destination = target.resolve(sts.configDir().relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination);
-                }
-            }
-        }
     }
 }

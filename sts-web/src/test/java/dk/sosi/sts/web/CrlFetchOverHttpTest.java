@@ -137,7 +137,52 @@ class CrlFetchOverHttpTest {
     }
 
     /** A CRL of the demo issuing CA, made now: what the demo CRL revokes, and {@code more}. */
+    @Test
+    void alarmWhenDatabaseCertificateRevokedOnAFetchedCrlThenRevokedNamingWhereItIsConfigured() throws Exception {
+        IssuedCredential partner = issuingCa.issue(CertificateRequest.builder("CN=Partner + SERIALNUMBER=CVR:"
+                + DgwsClientFixture.DEMO_CVR + "-FID:" + (10000000 + new java.util.Random().nextInt(89999999)) + ", C=DK",
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300))).build());
+        String path = "/crl/db-revoked-" + UUID.randomUUID() + ".crl";
+        serve(path, aResponse().withStatus(200).withBody(demoIssuingCrlAlsoRevoking(partner.certificate().getSerialNumber())));
+        addSource(path);
+        String audience = "https://revoked-" + UUID.randomUUID();
+        try (Connection c = sts.jdbc(); PreparedStatement s = c.prepareStatement("INSERT INTO sts_audconf.iboConfig (audience, "
+                + "publicKey, recipientURL, includeBST, deliveryNotOnOrAfterOffset, notBeforeOffset, notOnOrAfterOffset) "
+                + "VALUES (?, ?, 'https://partner/login', true, 0, 0, 3600000)")) {
+            s.setString(1, audience);
+            s.setString(2, java.util.Base64.getMimeEncoder().encodeToString(partner.certificate().getEncoded()));
+            s.executeUpdate();
+        }
+        try {
+            HttpResponse<String> alarm = await(() -> sts.get("/alarm"),
+                    response -> response.body().contains("Revoked sts_audconf.iboConfig[" + audience + "].publicKey"));
+            assertEquals(500, alarm.statusCode(), alarm.body());
+        } finally {
+            sql("DELETE FROM sts_audconf.iboConfig WHERE audience = ?", audience);
+        }
+        await(() -> sts.get("/alarm").body(), body -> !body.contains(audience));
+    }
+
+    @Test
+    void alarmWhenStoredCrlPassesItsNextUpdateThenCrlFailedUntilANewerOneArrives() throws Exception {
+        String path = "/crl/stale-" + UUID.randomUUID() + ".crl";
+        Instant now = Instant.now();
+        serve(path, aResponse().withStatus(200).withBody(demoIssuingCrl(now.minusSeconds(1), now.plusSeconds(3))));
+        addSource(path);
+
+        HttpResponse<String> stale = await(() -> sts.get("/alarm"), response -> response.body().contains("past its NextUpdate"));
+        assertEquals(500, stale.statusCode(), stale.body());
+
+        serve(path, aResponse().withStatus(200).withBody(demoIssuingCrlAlsoRevoking()));
+        await(() -> sts.get("/alarm").body(), body -> body.lines().anyMatch("CRL: OK"::equals));
+    }
+
     private static byte[] demoIssuingCrlAlsoRevoking(BigInteger... more) throws Exception {
+        Instant now = Instant.now();
+        return demoIssuingCrl(now.minusSeconds(1), now.plus(Duration.ofDays(7)), more);
+    }
+
+    private static byte[] demoIssuingCrl(Instant thisUpdate, Instant nextUpdate, BigInteger... more) throws Exception {
         X509CRL demo;
         try (InputStream in = Files.newInputStream(sts.embedded().demo().issuingCaCrl())) {
             demo = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
@@ -147,8 +192,7 @@ class CrlFetchOverHttpTest {
         if (demo.getRevokedCertificates() != null) {
             demo.getRevokedCertificates().stream().map(X509CRLEntry::getSerialNumber).forEach(revoked::add);
         }
-        Instant now = Instant.now();
-        return issuingCa.crl(revoked, now.minusSeconds(1), now.plus(Duration.ofDays(7))).getEncoded();
+        return issuingCa.crl(revoked, thisUpdate, nextUpdate).getEncoded();
     }
 
     private HttpResponse<String> issue(IssuedCredential system) throws Exception {

@@ -93,6 +93,20 @@ class DgwsExchangeTest {
         return String.format("%010d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000L);
     }
 
+    /** A fresh CPR, stubbed in CVR-RID as the demo employee Karl's. */
+    private static String newCprForKarl() {
+        String cpr = newCpr();
+        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        return cpr;
+    }
+
+    /** A system card issued at {@code from} (whole seconds) and valid for 24 hours from then. */
+    private static IdCard systemCardValidFrom(IssuedCredential system, Instant from) {
+        Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return DgwsClientFixture.systemCard(system.certificate())
+                .issueInstant(start).notBefore(start).notOnOrAfter(start.plus(Duration.ofHours(24))).build();
+    }
+
     private static void sql(String statement) throws Exception {
         try (Connection c = sts.jdbc(); Statement s = c.createStatement()) {
             s.execute("use sts_audconf");
@@ -176,8 +190,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenEmployeeCardWithNationalRoleHeldAndAuthorizationThenUserCardAndSlaLines() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
-        String cpr = newCpr();
-        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        String cpr = newCprForKarl();
         sql("INSERT IGNORE INTO roleDefinitions (source, externalName, code, value) VALUES ('NationalFederation', 'nspLaegesekretaer', '40001', 'Laegesekretaer')");
         rolesAre(cpr, DgwsClientFixture.DEMO_CVR, "nspLaegesekretaer");
         authorizationsAre(cpr, "J0184;7170");
@@ -205,8 +218,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenNationalRoleFromTrustedCvrThenNoDirectoryNeeded() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
-        String cpr = newCpr();
-        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        String cpr = newCprForKarl();
         sql("INSERT IGNORE INTO roleDefinitions (source, externalName, code, value) VALUES ('NationalFederation', 'nspPlejeAssR3', '41003', 'PlejeAssR3')");
         sql("INSERT INTO trustedCvr (cvr, endpoint, roleValue) VALUES ('" + DgwsClientFixture.DEMO_CVR + "', 'STS', 'PlejeAssR3')");
         rolesAre(cpr, DgwsClientFixture.DEMO_CVR);
@@ -353,9 +365,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenCardExpiredThenExpiredData() throws Exception {
         IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
-        Instant old = Instant.now().minus(Duration.ofHours(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        IdCard card = DgwsClientFixture.systemCard(system.certificate())
-                .issueInstant(old).notBefore(old).notOnOrAfter(old.plus(Duration.ofHours(24))).build();
+        IdCard card = systemCardValidFrom(system, Instant.now().minus(Duration.ofHours(30)));
 
         SoapFaults fault = refused(card, system);
 
@@ -366,9 +376,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenCardNotYetValidBeyondSkewThenExpiredData() throws Exception {
         IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
-        Instant future = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        IdCard card = DgwsClientFixture.systemCard(system.certificate())
-                .issueInstant(future).notBefore(future).notOnOrAfter(future.plus(Duration.ofHours(24))).build();
+        IdCard card = systemCardValidFrom(system, Instant.now().plus(Duration.ofMinutes(30)));
 
         SoapFaults fault = refused(card, system);
 
@@ -403,8 +411,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenUnknownNationalRoleThenInvalidRoleSupplied() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
-        String cpr = newCpr();
-        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        String cpr = newCprForKarl();
         String role = "urn:dk:healthcare:national-federation-role:code:99999:value:Ukendt";
 
         SoapFaults fault = refused(DgwsClientFixture.userCard(karl.certificate(), cpr, role).build(), karl);
@@ -416,8 +423,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenNationalRoleNotHeldThenUserDoesNotHaveRole() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
-        String cpr = newCpr();
-        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        String cpr = newCprForKarl();
         sql("INSERT IGNORE INTO roleDefinitions (source, externalName, code, value) VALUES ('NationalFederation', 'nspSundAssistR2', '41002', 'SundAssistR2')");
         rolesAre(cpr, DgwsClientFixture.DEMO_CVR, "nspLaegesekretaer");
         String role = "urn:dk:healthcare:national-federation-role:code:41002:value:SundAssistR2";
@@ -437,8 +443,7 @@ class DgwsExchangeTest {
     @Test
     void issueWhenAuthorizationCodeNotRegisteredThenAuthorizationNotFound() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
-        String cpr = newCpr();
-        cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, cpr);
+        String cpr = newCprForKarl();
         authorizationsAre(cpr, "ABC12;7170");
         IdCard card = DgwsClientFixture.userCard(karl.certificate(), cpr, "7170")
                 .userLog(Optional.of(new dk.sosi.sts.token.idcard.UserLog(Optional.of(cpr), "Karl", "Hansen", Optional.empty(),

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.web.launcher.StsServer;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +24,7 @@ class OperatorConfigurationOverHttpTest {
 
     @Test
     void faultWhenHttpCodeForFaultResponseIs500ThenFaultsAnswer500(@TempDir Path folder) throws Exception {
-        copyConfiguration(folder);
+        StsTestServer.copyConfiguration(folder);
         Path services = folder.resolve("services.xml");
         Files.writeString(services, Files.readString(services).replace(
                 "<constructor-arg value=\"200\"/>", "<constructor-arg value=\"500\"/>"));
@@ -42,7 +40,7 @@ class OperatorConfigurationOverHttpTest {
 
     @Test
     void startWhenServicesXmlIsMalformedThenStartupFailsNamingFileAndLine(@TempDir Path folder) throws Exception {
-        copyConfiguration(folder);
+        StsTestServer.copyConfiguration(folder);
         Path services = folder.resolve("services.xml");
         Files.writeString(services, Files.readString(services).replace("</beans>", "<bean id=\"broken\"></beans>"));
 
@@ -50,19 +48,6 @@ class OperatorConfigurationOverHttpTest {
 
         String message = messages(failure);
         assertTrue(message.contains("services.xml") && message.contains("line"), message);
-    }
-
-    private static void copyConfiguration(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(sts.configDir())) {
-            for (Path source : files.toList()) {
-                Path destination = target.resolve(sts.configDir().relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination);
-                }
-            }
-        }
     }
 
     private static String messages(Throwable failure) {

@@ -85,6 +85,21 @@ public final class StsTestServer {
         }
     }
 
+    /** Copies the shared server's configuration folder into {@code target}, for a test that edits its own copy. */
+    public static void copyConfiguration(Path target) throws Exception {
+        Path configDir = shared().configDir();
+        try (Stream<Path> files = Files.walk(configDir)) {
+            for (Path source : files.toList()) {
+                Path destination = target.resolve(configDir.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination);
+                }
+            }
+        }
+    }
+
     /** The stand-in for CVR-RID, PID, the user directory and the authorisation register, answering the STS's calls. */
     public WireMockServer backends() {
         return backends;

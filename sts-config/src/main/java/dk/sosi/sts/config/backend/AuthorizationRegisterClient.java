@@ -15,38 +15,30 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public final class AuthorizationRegisterClient implements FactoryBean<MonitoredAuthorizationRegister>, InitializingBean {
 
-    private BackendClient backendClient;
-    private String serviceEndpoint;
-    private ServiceInfoCollector serviceInfoCollector;
-    private MonitoredAuthorizationRegister register;
+    private final BackendServiceBinding<MonitoredAuthorizationRegister> binding = new BackendServiceBinding<>(
+            (endpoint, requestTimeout, httpClient, serviceInfo) ->
+                    new MonitoredAuthorizationRegister(new HttpAuthorizationRegister(endpoint, requestTimeout, httpClient), serviceInfo));
 
     public void setBackendClient(BackendClient backendClient) {
-        this.backendClient = backendClient;
+        binding.setBackendClient(backendClient);
     }
 
     public void setServiceEndpoint(String serviceEndpoint) {
-        this.serviceEndpoint = serviceEndpoint;
+        binding.setServiceEndpoint(serviceEndpoint);
     }
 
     public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        this.serviceInfoCollector = serviceInfoCollector;
+        binding.setServiceInfoCollector(serviceInfoCollector);
     }
 
     @Override
-    public synchronized void afterPropertiesSet() {
-        if (register != null) {
-            return;
-        }
-        BackendClient client = BackendSettings.required(backendClient, "backendClient");
-        register = new MonitoredAuthorizationRegister(
-                new HttpAuthorizationRegister(BackendSettings.endpoint(serviceEndpoint), client.requestTimeout(), client.httpClient()),
-                BackendSettings.required(serviceInfoCollector, "serviceInfoCollector"));
+    public void afterPropertiesSet() {
+        binding.service();
     }
 
     @Override
-    public synchronized MonitoredAuthorizationRegister getObject() {
-        afterPropertiesSet();
-        return register;
+    public MonitoredAuthorizationRegister getObject() {
+        return binding.service();
     }
 
     @Override

@@ -4,6 +4,9 @@ import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
 import dk.sosi.sts.backend.cvrrid.MonitoredCvrRidService;
 import dk.sosi.sts.sla.SlaLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 
@@ -15,22 +18,19 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public final class CvrRidServiceClient implements FactoryBean<MonitoredCvrRidService>, InitializingBean {
 
-    private BackendClient backendClient;
-    private String serviceEndpoint;
-    private ServiceInfoCollector serviceInfoCollector;
+    private final BackendServiceBinding<MonitoredCvrRidService> binding = new BackendServiceBinding<>(this::assemble);
     private SlaLog slaLog;
-    private MonitoredCvrRidService service;
 
     public void setBackendClient(BackendClient backendClient) {
-        this.backendClient = backendClient;
+        binding.setBackendClient(backendClient);
     }
 
     public void setServiceEndpoint(String serviceEndpoint) {
-        this.serviceEndpoint = serviceEndpoint;
+        binding.setServiceEndpoint(serviceEndpoint);
     }
 
     public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        this.serviceInfoCollector = serviceInfoCollector;
+        binding.setServiceInfoCollector(serviceInfoCollector);
     }
 
     public void setSlaLog(SlaLog slaLog) {
@@ -38,25 +38,22 @@ public final class CvrRidServiceClient implements FactoryBean<MonitoredCvrRidSer
     }
 
     @Override
-    public synchronized void afterPropertiesSet() {
-        if (service != null) {
-            return;
-        }
-        BackendClient client = BackendSettings.required(backendClient, "backendClient");
-        service = new MonitoredCvrRidService(
-                new HttpCvrRidService(BackendSettings.endpoint(serviceEndpoint), client.requestTimeout(), client.httpClient()),
-                BackendSettings.required(serviceInfoCollector, "serviceInfoCollector"),
-                BackendSettings.required(slaLog, "slaLog"));
+    public void afterPropertiesSet() {
+        binding.service();
     }
 
     @Override
-    public synchronized MonitoredCvrRidService getObject() {
-        afterPropertiesSet();
-        return service;
+    public MonitoredCvrRidService getObject() {
+        return binding.service();
     }
 
     @Override
     public Class<?> getObjectType() {
         return MonitoredCvrRidService.class;
+    }
+
+    private MonitoredCvrRidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+        return new MonitoredCvrRidService(new HttpCvrRidService(endpoint, requestTimeout, httpClient), serviceInfo,
+                BackendSettings.required(slaLog, "slaLog"));
     }
 }

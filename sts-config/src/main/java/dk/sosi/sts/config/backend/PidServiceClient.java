@@ -4,6 +4,9 @@ import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.pid.HttpPidService;
 import dk.sosi.sts.backend.pid.MonitoredPidService;
 import dk.sosi.sts.sla.SlaLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 
@@ -15,22 +18,19 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public final class PidServiceClient implements FactoryBean<MonitoredPidService>, InitializingBean {
 
-    private BackendClient backendClient;
-    private String serviceEndpoint;
-    private ServiceInfoCollector serviceInfoCollector;
+    private final BackendServiceBinding<MonitoredPidService> binding = new BackendServiceBinding<>(this::assemble);
     private SlaLog slaLog;
-    private MonitoredPidService service;
 
     public void setBackendClient(BackendClient backendClient) {
-        this.backendClient = backendClient;
+        binding.setBackendClient(backendClient);
     }
 
     public void setServiceEndpoint(String serviceEndpoint) {
-        this.serviceEndpoint = serviceEndpoint;
+        binding.setServiceEndpoint(serviceEndpoint);
     }
 
     public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        this.serviceInfoCollector = serviceInfoCollector;
+        binding.setServiceInfoCollector(serviceInfoCollector);
     }
 
     public void setSlaLog(SlaLog slaLog) {
@@ -38,25 +38,22 @@ public final class PidServiceClient implements FactoryBean<MonitoredPidService>,
     }
 
     @Override
-    public synchronized void afterPropertiesSet() {
-        if (service != null) {
-            return;
-        }
-        BackendClient client = BackendSettings.required(backendClient, "backendClient");
-        service = new MonitoredPidService(
-                new HttpPidService(BackendSettings.endpoint(serviceEndpoint), client.requestTimeout(), client.httpClient()),
-                BackendSettings.required(serviceInfoCollector, "serviceInfoCollector"),
-                BackendSettings.required(slaLog, "slaLog"));
+    public void afterPropertiesSet() {
+        binding.service();
     }
 
     @Override
-    public synchronized MonitoredPidService getObject() {
-        afterPropertiesSet();
-        return service;
+    public MonitoredPidService getObject() {
+        return binding.service();
     }
 
     @Override
     public Class<?> getObjectType() {
         return MonitoredPidService.class;
+    }
+
+    private MonitoredPidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+        return new MonitoredPidService(new HttpPidService(endpoint, requestTimeout, httpClient), serviceInfo,
+                BackendSettings.required(slaLog, "slaLog"));
     }
 }

@@ -15,38 +15,30 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public final class UserRoleDirectoryClient implements FactoryBean<MonitoredUserRoleDirectory>, InitializingBean {
 
-    private BackendClient backendClient;
-    private String serviceEndpoint;
-    private ServiceInfoCollector serviceInfoCollector;
-    private MonitoredUserRoleDirectory directory;
+    private final BackendServiceBinding<MonitoredUserRoleDirectory> binding = new BackendServiceBinding<>(
+            (endpoint, requestTimeout, httpClient, serviceInfo) ->
+                    new MonitoredUserRoleDirectory(new HttpUserRoleDirectory(endpoint, requestTimeout, httpClient), serviceInfo));
 
     public void setBackendClient(BackendClient backendClient) {
-        this.backendClient = backendClient;
+        binding.setBackendClient(backendClient);
     }
 
     public void setServiceEndpoint(String serviceEndpoint) {
-        this.serviceEndpoint = serviceEndpoint;
+        binding.setServiceEndpoint(serviceEndpoint);
     }
 
     public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        this.serviceInfoCollector = serviceInfoCollector;
+        binding.setServiceInfoCollector(serviceInfoCollector);
     }
 
     @Override
-    public synchronized void afterPropertiesSet() {
-        if (directory != null) {
-            return;
-        }
-        BackendClient client = BackendSettings.required(backendClient, "backendClient");
-        directory = new MonitoredUserRoleDirectory(
-                new HttpUserRoleDirectory(BackendSettings.endpoint(serviceEndpoint), client.requestTimeout(), client.httpClient()),
-                BackendSettings.required(serviceInfoCollector, "serviceInfoCollector"));
+    public void afterPropertiesSet() {
+        binding.service();
     }
 
     @Override
-    public synchronized MonitoredUserRoleDirectory getObject() {
-        afterPropertiesSet();
-        return directory;
+    public MonitoredUserRoleDirectory getObject() {
+        return binding.service();
     }
 
     @Override
