@@ -140,6 +140,32 @@ class CertificateMonitoringTest {
         }
     }
 
+    @Test
+    void checkstatusWhenExpiredIdpIsOnTheIgnoreListThenIgnoredAndItNeverRaisesTheAlarm(@TempDir Path folder) throws Exception {
+        StsTestServer.copyConfiguration(folder);
+        X509Certificate expired = issue(Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(35)));
+        Path jwtTrust = folder.resolve(DemoConfiguration.JWT_IDP_TRUSTSTORE);
+        java.security.KeyStore store = Keystores.load(jwtTrust, DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
+        store.setCertificateEntry("expired", expired);
+        Keystores.write(jwtTrust, store, DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
+        Path services = folder.resolve("services.xml");
+        String xml = java.nio.file.Files.readString(services);
+        int jwtCheck = xml.indexOf("<bean id=\"jwtTrustStoreCheck\"");
+        int ignored = xml.indexOf("<property name=\"ignoredAliases\"><list/></property>", jwtCheck);
+        java.nio.file.Files.writeString(services, xml.substring(0, ignored)
+                + "<property name=\"ignoredAliases\"><list><value>expired</value></list></property>"
+                + xml.substring(ignored + "<property name=\"ignoredAliases\"><list/></property>".length()));
+
+        try (StsServer withIgnored = StsTestServer.startAnother(folder)) {
+            List<String> checkstatus = get(withIgnored.baseUri().resolve("/sts/checkstatus")).body().lines().toList();
+            List<String> alarm = get(withIgnored.baseUri().resolve("/sts/alarm")).body().lines().toList();
+
+            assertTrue(checkstatus.contains("Trusted certificate JWTTrustStore/expired -> " + CertificateNames.subjectSerialNumber(expired)
+                    + ": Ignored (Expires: " + expires(expired) + ")"), String.join("\n", checkstatus));
+            assertTrue(alarm.stream().anyMatch(l -> l.startsWith("JWTTrustStore: OK")), String.join("\n", alarm));
+        }
+    }
+
     /** The guide's line for the only certificate of a demo trust store. */
     private static String trustedLine(String label, Path trustStore, String alias) throws Exception {
         X509Certificate certificate = (X509Certificate) Keystores.load(trustStore,
