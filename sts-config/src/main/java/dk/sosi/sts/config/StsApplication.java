@@ -74,7 +74,8 @@ public final class StsApplication implements AutoCloseable {
         Objects.requireNonNull(environment, "environment");
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        LOG.info("Starting the STS: configuration folder {}, database {}", environment.configDir(), environment.jdbcUrl());
+        LOG.info("Starting the STS: configuration folder {}, database {}", environment.configDir(),
+                environment.jdbcUrl().replaceFirst("\\?.*$", "?…")); // the query may hold a password
 
         HikariDataSource stsDataSource = DataSources.create(environment.jdbcUrl(), environment.jdbcUser(), environment.jdbcPassword());
         HikariDataSource craDataSource = environment.craJdbcUrl().equals(environment.jdbcUrl())

@@ -21,8 +21,10 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Thread-safe. Decides whether a signing certificate is trusted for the federation: it must chain to
@@ -37,8 +39,12 @@ public final class CertificateValidator {
     static final String REVOKED = "The signing certificate %s has been revoked";
     static final String ISSUER_REVOKED = "The CA certificate %s that issued the signing certificate has been revoked";
 
+    /** Enough for every signer of a national federation; past it the cache starts over rather than grow. */
+    static final int MAX_CACHED_PATHS = 10_000;
+
     private final Set<TrustAnchor> anchors;
     private final CertStore intermediates;
+    private final Map<X509Certificate, CachedPath> paths = new ConcurrentHashMap<>();
     private final RevocationChecker revocation;
     private final Clock clock;
 
@@ -80,7 +86,7 @@ public final class CertificateValidator {
             throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
                     String.format(NOT_YET_VALID, name, certificate.getNotBefore().toInstant()));
         }
-        List<? extends Certificate> path = buildPath(certificate, now);
+        List<? extends Certificate> path = path(certificate, now);
         if (revocation.isRevoked(certificate)) {
             throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(REVOKED, name));
         }
@@ -90,6 +96,29 @@ public final class CertificateValidator {
                         String.format(ISSUER_REVOKED, ((X509Certificate) ca).getSubjectX500Principal().getName()));
             }
         }
+    }
+
+    /**
+     * The certificate's path to a trust anchor. Building one is the costliest step of a validation, and
+     * the same few thousand signers come back all day: a built path is reused until the first of its
+     * certificates expires. Validity and revocation are still checked on every call.
+     */
+    private List<? extends Certificate> path(X509Certificate certificate, Instant now) {
+        CachedPath cached = paths.get(certificate);
+        if (cached != null && now.isBefore(cached.validUntil())) {
+            return cached.certificates();
+        }
+        List<? extends Certificate> built = buildPath(certificate, now);
+        Instant validUntil = built.stream().map(c -> ((X509Certificate) c).getNotAfter().toInstant())
+                .min(Instant::compareTo).orElse(now);
+        if (paths.size() >= MAX_CACHED_PATHS) {
+            paths.clear();
+        }
+        paths.put(certificate, new CachedPath(List.copyOf(built), validUntil));
+        return built;
+    }
+
+    private record CachedPath(List<? extends Certificate> certificates, Instant validUntil) {
     }
 
     private List<? extends Certificate> buildPath(X509Certificate certificate, Instant now) {

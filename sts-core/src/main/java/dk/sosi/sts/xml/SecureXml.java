@@ -49,6 +49,7 @@ public final class SecureXml {
             throw new MalformedXmlException(String.valueOf(e.getMessage()), e);
         } finally {
             builder.reset();
+            harden(builder); // reset() also drops our entity resolver and error handler
         }
     }
 
@@ -74,29 +75,33 @@ public final class SecureXml {
     private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("External entities are not allowed: " + systemId);
-            });
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // warnings do not make a message invalid
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            harden(builder);
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK XML parser cannot be hardened", e);
         }
+    }
+
+    private static void harden(DocumentBuilder builder) {
+        builder.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("External entities are not allowed: " + systemId);
+        });
+        builder.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings do not make a message invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
     }
 
     private static DocumentBuilderFactory hardenedFactory() {

@@ -118,6 +118,18 @@ class CertificateValidatorTest {
     }
 
     @Test
+    void validateWhenSameSignerAgainAfterItWasRevokedThenRevokedDespiteTheCachedPath() {
+        ListCrlStore crls = new ListCrlStore();
+        CertificateValidator validator = validator(crls);
+        assertDoesNotThrow(() -> validator.validate(revoked.certificate()));
+
+        crls.store(issuing.crl(List.of(revoked.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
+
+        StsFault fault = assertThrows(StsFault.class, () -> validator.validate(revoked.certificate()));
+        assertEquals(String.format(CertificateValidator.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
+    }
+
+    @Test
     void constructWhenNoRootThenRefused() {
         X509Certificate intermediateOnly = issuing.certificate();
 

@@ -374,6 +374,45 @@ class DgwsExchangeTest {
     }
 
     @Test
+    void issueWhenCardOlderThan24HoursButNotExpiredThenExpiredData() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        Instant old = Instant.now().minus(Duration.ofHours(25)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        IdCard card = DgwsClientFixture.systemCard(system.certificate())
+                .issueInstant(old).notBefore(old).notOnOrAfter(old.plus(Duration.ofHours(48))).build();
+
+        SoapFaults fault = refused(card, system);
+
+        assertEquals("wst:ExpiredData", fault.faultcode());
+        assertTrue(fault.faultstring().startsWith("The id-card is older than the 1440 minutes"), fault.faultstring());
+    }
+
+    @Test
+    void issueWhenPersonalCertificateNamesATrustedCvrAsCareProviderThenRoleStillRefused() throws Exception {
+        String pid = "9208-2002-2-" + (100000000 + new java.util.Random().nextInt(899999999));
+        String cpr = newCpr();
+        Instant now = Instant.now();
+        IssuedCredential citizen = sts.embedded().demo().loadIssuingCa(KeyPairSource.fresh()).issue(
+                CertificateRequest.builder("CN=Borger + SERIALNUMBER=PID:" + pid + ", C=DK",
+                        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))).build());
+        sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.pid(pid, cpr)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("true")));
+        sql("INSERT IGNORE INTO roleDefinitions (source, externalName, code, value) VALUES ('NationalFederation', 'nspTestRolle1', '99991', 'TestRolle1')");
+        sql("INSERT INTO trustedCvr (cvr, endpoint, roleValue) VALUES ('" + DgwsClientFixture.DEMO_CVR + "', 'STS', NULL)");
+        String role = "urn:dk:healthcare:national-federation-role:code:99991:value:TestRolle1";
+        IdCard card = DgwsClientFixture.userCard(citizen.certificate(), cpr, role).build(); // CareProviderID = the trusted CVR
+
+        Instant deadline = Instant.now().plusSeconds(15);
+        SoapFaults fault;
+        do {
+            fault = refused(card, citizen);
+            Thread.sleep(250);
+        } while (fault.faultstring().contains("invalid role") && Instant.now().isBefore(deadline));
+
+        assertEquals("Authentication failed: user does not have the requested role (" + role + ")", fault.faultstring());
+        sql("DELETE FROM trustedCvr WHERE roleValue IS NULL AND cvr = '" + DgwsClientFixture.DEMO_CVR + "'");
+    }
+
+    @Test
     void issueWhenCardNotYetValidBeyondSkewThenExpiredData() throws Exception {
         IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
         IdCard card = systemCardValidFrom(system, Instant.now().plus(Duration.ofMinutes(30)));

@@ -49,17 +49,16 @@ public final class DgwsExchange implements Exchange {
         }
 
         DgwsResponseWriter.Response response = responses.start(
-                request.envelope().security().map(s -> s.getAttribute("id")).filter(id -> !id.isEmpty()),
-                dgws.context(), card.version());
+                request.envelope().security().map(s -> s.getAttribute("id")).filter(id -> !id.isEmpty()), card.version());
         issuer.issue(incoming, user, response.requestedSecurityToken(), request.messageId());
         return response.document();
     }
 
-    /** The user's organisation: the signing certificate's CVR, else the card's care provider when it is a CVR number. */
+    /**
+     * The user's organisation, only as the signing certificate proves it: the card's CareProviderID is
+     * written by the signer, so a personal certificate must not name an organisation (e.g. a trusted CVR).
+     */
     private static String organisation(ValidatedIdCard incoming) {
-        return incoming.signer().cvr().orElseGet(() -> {
-            var system = incoming.card().systemLog();
-            return "medcom:cvrnumber".equals(system.careProviderIdFormat()) ? system.careProviderId() : "";
-        });
+        return incoming.signer().cvr().orElse("");
     }
 }

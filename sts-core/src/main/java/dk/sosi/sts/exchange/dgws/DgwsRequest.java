@@ -7,15 +7,14 @@ import dk.sosi.sts.soap.SoapEnvelope;
 import dk.sosi.sts.token.idcard.IdCardParser;
 import dk.sosi.sts.token.idcard.ParsedIdCard;
 import java.util.List;
-import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
  * Immutable. A DGWS {@code wst:RequestSecurityToken} (protocol.md 4.1): the self-signed id-card in
- * {@code wst:Claims}, the optional {@code Context} and {@code wst:Issuer}. Read leniently: TokenType with
+ * {@code wst:Claims}. Read leniently: TokenType with
  * or without its trailing colon, {@code wst:Issuer} and {@code RequestType} may be left out.
  */
-public record DgwsRequest(ParsedIdCard card, Optional<String> context) {
+public record DgwsRequest(ParsedIdCard card) {
 
     static final String NOT_RST = "The SOAP Body must hold a wst:RequestSecurityToken (WS-Trust 2005/02)";
     static final String NOT_ISSUE = "Only wst:RequestType http://schemas.xmlsoap.org/ws/2005/02/trust/Issue is supported";
@@ -57,7 +56,6 @@ public record DgwsRequest(ParsedIdCard card, Optional<String> context) {
         if (assertions.size() != 1) {
             throw new StsFault(FaultCode.INVALID_REQUEST, NO_CARD);
         }
-        String context = rst.getAttribute("Context");
-        return new DgwsRequest(parser.parse(assertions.get(0)), context.isEmpty() ? Optional.empty() : Optional.of(context));
+        return new DgwsRequest(parser.parse(assertions.get(0)));
     }
 }

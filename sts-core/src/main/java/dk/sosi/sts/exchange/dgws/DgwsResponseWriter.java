@@ -23,7 +23,7 @@ public final class DgwsResponseWriter {
 
     static final String TOKEN_TYPE = "urn:oasis:names:tc:SAML:2.0:assertion:";
     static final String STATUS_VALID = "http://schemas.xmlsoap.org/ws/2005/02/trust/status/valid";
-    static final String DEFAULT_CONTEXT = "www.sosi.dk";
+    static final String CONTEXT = "www.sosi.dk";
 
     private static final DateTimeFormatter ZULU = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -42,7 +42,8 @@ public final class DgwsResponseWriter {
     public record Response(Document document, Element requestedSecurityToken) {
     }
 
-    public Response start(Optional<String> securityId, Optional<String> context, DgwsVersion version) {
+    /** Context is always {@value #CONTEXT}: the Seal.Java schema types it as anyURI, so a client's odd value is not echoed. */
+    public Response start(Optional<String> securityId, DgwsVersion version) {
         Document doc = SecureXml.newDocument();
         Element envelope = doc.createElementNS(Namespaces.SOAP11, "soapenv:Envelope");
         declare(envelope, "soapenv", Namespaces.SOAP11);
@@ -66,7 +67,7 @@ public final class DgwsResponseWriter {
 
         Element rstr = append(append(envelope, Namespaces.SOAP11, "soapenv:Body"),
                 Namespaces.WST_2005_02, "wst:RequestSecurityTokenResponse");
-        rstr.setAttribute("Context", context.orElse(DEFAULT_CONTEXT));
+        rstr.setAttribute("Context", CONTEXT);
         append(rstr, Namespaces.WST_2005_02, "wst:TokenType").setTextContent(TOKEN_TYPE);
         Element token = append(rstr, Namespaces.WST_2005_02, "wst:RequestedSecurityToken");
         append(append(rstr, Namespaces.WST_2005_02, "wst:Status"), Namespaces.WST_2005_02, "wst:Code").setTextContent(STATUS_VALID);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Immutable. How the DGWS token service behaves, from the bean {@code securityTokenService} in services.xml.
  *
  * @param issuer               the {@code saml:Issuer} of issued id-cards; an XML NCName, as the Seal.Java schema demands
- * @param authenticationLevels the levels the STS issues id-cards for (protocol.md 6)
+ * @param authenticationLevels the levels the STS issues id-cards for (protocol.md 6): 3 and/or 4
  * @param allowedDrift         clock skew tolerated on the incoming card's times
  * @param maxIdCardAge         how long after its NotBefore an incoming card is still accepted
  * @param dgws10Zone           the zone of DGWS 1.0 times, which carry none
@@ -30,8 +30,9 @@ public record DgwsSettings(String issuer, Set<Integer> authenticationLevels, Dur
                     + issuer + "'");
         }
         authenticationLevels = Set.copyOf(authenticationLevels);
-        if (authenticationLevels.isEmpty() || authenticationLevels.stream().anyMatch(l -> l < 1 || l > 4)) {
-            throw new IllegalArgumentException("authenticationLevels must be among 1, 2, 3, 4, was " + authenticationLevels);
+        // Levels 1 and 2 are unsigned cards (protocol.md 6) whose username/password the STS cannot check.
+        if (authenticationLevels.isEmpty() || authenticationLevels.stream().anyMatch(l -> l < 3 || l > 4)) {
+            throw new IllegalArgumentException("authenticationLevels must be 3, 4 or both, was " + authenticationLevels);
         }
         Objects.requireNonNull(allowedDrift, "allowedDrift");
         Objects.requireNonNull(maxIdCardAge, "maxIdCardAge");

@@ -51,6 +51,10 @@ public final class NationalRoleCheck {
                 .findFirst()
                 .orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(INVALID_ROLE, role),
                         FaultCode.AUTHORIZATION_ACTOR));
+        if (cvr.isBlank()) {
+            // only a certificate proves an organisation; without one no directory or trustedCvr row can vouch
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, role), FaultCode.AUTHORIZATION_ACTOR);
+        }
         boolean trusted = configuration.trustedCvr().stream()
                 .anyMatch(t -> t.cvr().equals(cvr) && ENDPOINT_STS.equals(t.endpoint()) && t.allowsRole(value));
         if (trusted) {

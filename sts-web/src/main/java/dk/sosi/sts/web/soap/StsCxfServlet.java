@@ -26,6 +26,8 @@ public final class StsCxfServlet extends CXFNonSpringServlet {
             factory.setBus(bus);
             factory.setAddress("/" + endpoint.path());
             factory.setServiceBean(new StsSoapEndpoint(endpoint, sts.requestHandler()));
+            factory.getInInterceptors().add(
+                    new DirectSoapInterceptor(endpoint, sts.requestHandler(), sts.httpCodeForFaultResponse()));
             factory.getOutFaultInterceptors().add(
                     new UnreadableRequestInterceptor(endpoint, sts.requestHandler(), sts.httpCodeForFaultResponse()));
             factory.create();

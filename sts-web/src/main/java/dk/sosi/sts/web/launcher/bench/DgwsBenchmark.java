@@ -40,7 +40,7 @@ import java.util.UUID;
  * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
  * {@code --warmup 15}, {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
- * minute), {@code --json <file>}.
+ * minute), {@code --json <file>}, {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile).
  */
 public final class DgwsBenchmark {
 
@@ -53,7 +53,7 @@ public final class DgwsBenchmark {
         URI sts = options.url;
         Path home = Path.of(".sts-bench").toAbsolutePath();
         if (sts == null) {
-            child = startSts(options.war, home);
+            child = startSts(options.war, home, options.serverJvmArgs);
             sts = URI.create("http://127.0.0.1:" + Options.CHILD_PORT + "/sts");
         }
         try {
@@ -154,11 +154,13 @@ public final class DgwsBenchmark {
         return requests;
     }
 
-    private static Process startSts(Path war, Path home) throws Exception {
+    private static Process startSts(Path war, Path home, List<String> jvmArgs) throws Exception {
         Files.createDirectories(home);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsts.embedded.dir=" + home, "-Dsts.port=" + Options.CHILD_PORT, "-Dsts.embedded.db.port=" + Options.CHILD_DB_PORT,
-                "-cp", System.getProperty("java.class.path"), "dk.sosi.sts.web.launcher.StsLauncher", war.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-Dsts.embedded.dir=" + home, "-Dsts.port=" + Options.CHILD_PORT,
+                "-Dsts.embedded.db.port=" + Options.CHILD_DB_PORT,
+                "-cp", System.getProperty("java.class.path"), "dk.sosi.sts.web.launcher.StsLauncher", war.toString()));
         System.out.println("starting the STS on its embedded defaults in " + home + " (log: launcher.log)");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("launcher.log").toFile()).start();
     }
@@ -184,7 +186,8 @@ public final class DgwsBenchmark {
     }
 
     /** Immutable. The command line. */
-    private record Options(URI url, Path war, int clients, double seconds, double warmupSeconds, int soakMinutes, Path json) {
+    private record Options(URI url, Path war, int clients, double seconds, double warmupSeconds, int soakMinutes, Path json,
+            List<String> serverJvmArgs) {
 
         static final int CHILD_PORT = 8090;
         static final int CHILD_DB_PORT = 3309;
@@ -197,6 +200,7 @@ public final class DgwsBenchmark {
             double warmup = 15;
             int soak = 0;
             Path json = null;
+            List<String> serverJvmArgs = new ArrayList<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--url" -> url = URI.create(args[i + 1].replaceAll("/$", ""));
@@ -206,10 +210,11 @@ public final class DgwsBenchmark {
                     case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
                     case "--soak-minutes" -> soak = Integer.parseInt(args[i + 1]);
                     case "--json" -> json = Path.of(args[i + 1]);
+                    case "--server-jvm-arg" -> serverJvmArgs.add(args[i + 1]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(url, war, clients, seconds, warmup, soak, json);
+            return new Options(url, war, clients, seconds, warmup, soak, json, serverJvmArgs);
         }
     }
 }

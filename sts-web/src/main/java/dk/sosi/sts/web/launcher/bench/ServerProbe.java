@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the benchmark reads off the server between runs: its CPU time (from /proc when it is our own
@@ -35,8 +33,8 @@ final class ServerProbe {
     Reading read() throws Exception {
         String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        double cpu = pid.isPresent() ? procCpuSeconds(pid.getAsLong()) : sum(body, "process_cpu_time_seconds_total");
-        return new Reading(cpu, sum(body, "jvm_gc_pause_seconds_sum"), sum(body, "jvm_memory_used_bytes\\{area=\"heap\""));
+        double cpu = pid.isPresent() ? procCpuSeconds(pid.getAsLong()) : sum(body, "process_cpu_time_seconds_total", "");
+        return new Reading(cpu, sum(body, "jvm_gc_pause_seconds_sum", ""), sum(body, "jvm_memory_used_bytes", "area=\"heap\""));
     }
 
     /** utime + stime of the process, fields 14 and 15 of /proc/[pid]/stat. */
@@ -46,11 +44,13 @@ final class ServerProbe {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
     }
 
-    private static double sum(String metrics, String seriesPrefix) {
-        Matcher m = Pattern.compile("(?m)^" + seriesPrefix + "[^ ]* ([0-9.eE+-]+)$").matcher(metrics);
+    /** The sum of every series of {@code metric} whose labels contain {@code label} (label values may hold spaces). */
+    private static double sum(String metrics, String metric, String label) {
         double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
+        for (String line : metrics.split("\n")) {
+            if ((line.startsWith(metric + "{") || line.startsWith(metric + " ")) && line.contains(label)) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
         }
         return total;
     }
