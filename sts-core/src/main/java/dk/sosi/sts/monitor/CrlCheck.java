@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Thread-safe. The guide's alarm "a CRL in the CRA is too old (NextUpdate has passed)", and its cause
@@ -19,6 +20,7 @@ import java.util.Objects;
 public final class CrlCheck implements Check {
 
     public static final String LABEL = "CRL";
+    static final String NO_CRL = "no CRL of %s in the CRA database; add its CRL distribution point to sts_cra.crl_source";
     static final String OUTDATED = "the CRL of %s is past its NextUpdate %s";
     static final String DOWNLOAD_FAILED = "the latest download from %s failed: %s";
     static final String CANNOT_READ = "cannot read the CRA database: %s";
@@ -41,6 +43,11 @@ public final class CrlCheck implements Check {
         List<String> problems = new ArrayList<>();
         Instant now = clock.instant();
         try {
+            for (X500Principal issuer : downloads.expectedIssuers()) {
+                if (crls.forIssuer(issuer).isEmpty()) {
+                    problems.add(String.format(NO_CRL, issuer.getName()));
+                }
+            }
             for (CrlStore.StoredCrl stored : crls.all()) {
                 if (stored.crl().getNextUpdate() != null && now.isAfter(stored.crl().getNextUpdate().toInstant())) {
                     problems.add(String.format(OUTDATED, stored.crl().getIssuerX500Principal().getName(),

@@ -152,6 +152,12 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
         }
     }
 
+    /** Every CA whose CRLs this fetcher accepts: each must have one, or its revocations are never seen. */
+    @Override
+    public List<X500Principal> expectedIssuers() {
+        return trustedCas.stream().filter(CrlFetcher::maySignCrls).map(X509Certificate::getSubjectX500Principal).toList();
+    }
+
     @Override
     public List<CrlSourceStatus> bySource() {
         return statuses.values().stream().sorted(Comparator.comparing(CrlSourceStatus::url)).toList();

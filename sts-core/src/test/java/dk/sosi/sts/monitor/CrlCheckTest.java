@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.trust.CrlDownloads;
 import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;
 import java.security.cert.X509CRL;
@@ -48,6 +49,44 @@ class CrlCheckTest {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    @Test
+    void runWhenATrustedCaHasNoCrlThenFailedNamingIt() {
+        X500Principal missing = new X500Principal("CN=Issuing CA without a CRL source, C=DK");
+        CrlStore onlyOurCa = new CrlStore() {
+            private final CrlStore delegate = holding(crl(NOW.plus(Duration.ofDays(1))));
+
+            @Override
+            public Optional<X509CRL> forIssuer(X500Principal issuer) {
+                return issuer.equals(missing) ? Optional.empty() : delegate.forIssuer(issuer);
+            }
+
+            @Override
+            public List<StoredCrl> all() {
+                return delegate.all();
+            }
+
+            @Override
+            public void store(X509CRL crl, String sourceUrl) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        CrlDownloads expectingBoth = new CrlDownloads() {
+            @Override
+            public List<CrlSourceStatus> bySource() {
+                return List.of();
+            }
+
+            @Override
+            public List<X500Principal> expectedIssuers() {
+                return List.of(ca.certificate().getSubjectX500Principal(), missing);
+            }
+        };
+
+        CheckResult result = new CrlCheck(onlyOurCa, expectingBoth, CLOCK).run();
+
+        assertEquals("FAILED (" + String.format(CrlCheck.NO_CRL, missing.getName()) + ")", result.status());
     }
 
     private static X509CRL crl(Instant nextUpdate) {
