@@ -108,4 +108,14 @@ class SoapPlumbingTest {
         assertTrue(sla.lines().anyMatch(line -> line.startsWith("id=200 name=AbstractStsRequestHandler.request messageId="
                 + messageId + " start=") && line.endsWith("outcome=fault:RequestFailed")), sla);
     }
+
+    @Test
+    void getWhenNotAskingForWsdlThenTheStsFaultShape() throws Exception {
+        HttpResponse<String> response = sts.get("/services/NewSecurityTokenService");
+
+        assertEquals(200, response.statusCode(), response.body());
+        SoapFaults fault = SoapFaults.of(response);
+        assertEquals("wst:InvalidRequest", fault.faultcode());
+        assertEquals("Send the SOAP request as an HTTP POST; this was GET", fault.faultstring());
+    }
 }

@@ -28,6 +28,7 @@ import org.w3c.dom.Document;
  */
 final class DirectSoapInterceptor extends AbstractPhaseInterceptor<Message> {
 
+    static final String ONLY_POST = "Send the SOAP request as an HTTP POST; this was %s";
     static final String NOT_XML = "The request is not a well-formed SOAP message (a DOCTYPE is never accepted): ";
 
     private final StsEndpoint endpoint;
@@ -45,31 +46,51 @@ final class DirectSoapInterceptor extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
-        if (request == null || response == null || !"POST".equals(request.getMethod())) {
-            return; // GET ?wsdl and the like stay with CXF
+        if (request == null || response == null || isWsdlRequest(request)) {
+            return; // CXF answers ?wsdl
         }
         StsResponse answer;
+        if (!"POST".equals(request.getMethod())) {
+            answer = handler.unreadable(endpoint, new StsFault(FaultCode.INVALID_REQUEST, String.format(ONLY_POST, request.getMethod())));
+            write(answer, response, httpCodeForFaultResponse);
+            message.getInterceptorChain().abort();
+            return;
+        }
         try {
             Document document = SecureXml.parse(message.getContent(InputStream.class));
             answer = handler.handle(endpoint, document);
         } catch (MalformedXmlException e) {
             answer = handler.unreadable(endpoint, refusal(e));
         }
-        write(answer, response);
+        write(answer, response, httpCodeForFaultResponse);
         message.getInterceptorChain().abort();
     }
 
-    /** The caller's unreadable request as a precise fault. */
-    private static StsFault refusal(MalformedXmlException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    private static boolean isWsdlRequest(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && request.getQueryString() != null
+                && request.getQueryString().toLowerCase().startsWith("wsdl");
+    }
+
+    /** The caller's unreadable request as a precise fault: too large, or not well-formed XML. */
+    static StsFault refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SoapHttpFilter.RequestTooLargeException) {
                 return new StsFault(FaultCode.INVALID_REQUEST, t.getMessage());
             }
         }
-        return new StsFault(FaultCode.INVALID_REQUEST, NOT_XML + e.getMessage());
+        return new StsFault(FaultCode.INVALID_REQUEST, NOT_XML + firstLine(failure.getMessage()));
     }
 
-    private void write(StsResponse answer, HttpServletResponse response) {
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Writes {@code answer}, a fault with HTTP status {@code httpCodeForFaultResponse} (services.xml; CXF would send 500). */
+    static void write(StsResponse answer, HttpServletResponse response, int httpCodeForFaultResponse) {
         byte[] body = SecureXml.toBytes(answer.envelope());
         response.setStatus(answer.fault() ? httpCodeForFaultResponse : HttpServletResponse.SC_OK);
         response.setContentType("text/xml; charset=utf-8");

@@ -11,12 +11,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -29,20 +27,12 @@ import java.nio.charset.StandardCharsets;
  * ISO-8859-1 the container assumes for {@code text/*}: clients post {@code text/xml} and
  * {@code application/soap+xml} with and without one (protocol.md 4.1), and a card signed over
  * "Lægehus" must read the same on both sides;</li>
- * <li>a fault answered by an endpoint gets the HTTP status {@code httpCodeForFaultResponse}
- * (services.xml; the guide's default is 200), where CXF would always send 500.</li>
  * </ul>
  */
 public final class SoapHttpFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final String FAULT_ANSWERED = SoapHttpFilter.class.getName() + ".fault";
     static final String TOO_LARGE = "The request is larger than the %d bytes the STS accepts";
-
-    /** Marks the answer to {@code request} as a SOAP fault. */
-    static void markFault(ServletRequest request) {
-        request.setAttribute(FAULT_ANSWERED, Boolean.TRUE);
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -57,13 +47,7 @@ public final class SoapHttpFilter extends HttpFilter {
         if (contentType != null && !contentType.toLowerCase().contains("charset=")) {
             request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         }
-        int faultStatus = sts.httpCodeForFaultResponse();
-        chain.doFilter(new LimitedRequest(request, limit), new HttpServletResponseWrapper(response) {
-            @Override
-            public void setStatus(int status) {
-                super.setStatus(Boolean.TRUE.equals(request.getAttribute(FAULT_ANSWERED)) ? faultStatus : status);
-            }
-        });
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, StsApplication sts, long limit)

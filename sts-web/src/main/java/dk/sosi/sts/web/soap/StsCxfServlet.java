@@ -25,7 +25,7 @@ public final class StsCxfServlet extends CXFNonSpringServlet {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress("/" + endpoint.path());
-            factory.setServiceBean(new StsSoapEndpoint(endpoint, sts.requestHandler()));
+            factory.setServiceBean(new StsSoapEndpoint());
             factory.getInInterceptors().add(
                     new DirectSoapInterceptor(endpoint, sts.requestHandler(), sts.httpCodeForFaultResponse()));
             factory.getOutFaultInterceptors().add(

@@ -2,13 +2,9 @@ package dk.sosi.sts.web.soap;
 
 import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.StsRequestHandler;
-import dk.sosi.sts.exchange.StsResponse;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
-import dk.sosi.sts.xml.SecureXml;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.interceptor.Fault;
@@ -18,13 +14,14 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 
 /**
- * Answers requests that CXF could not read before they reached the endpoint (not XML, a DOCTYPE,
- * too deep, not SOAP) with the STS's own fault envelope, so every fault has the same shape:
+ * Answers what CXF refuses itself, such as a GET without {@code ?wsdl} or a body it cannot read (SOAP
+ * POSTs never get here: {@link DirectSoapInterceptor} answers them), with the STS's own fault envelope,
+ * so every fault has the same shape:
  * {@code faultcode}, {@code faultstring}, {@code faultactor}, and the configured HTTP status.
  */
 final class UnreadableRequestInterceptor extends AbstractPhaseInterceptor<Message> {
 
-    static final String NOT_XML = "The request is not a well-formed SOAP message (a DOCTYPE is never accepted): ";
+    static final String NOT_SOAP = "The request is not a SOAP message this endpoint takes: ";
 
     private final StsEndpoint endpoint;
     private final StsRequestHandler handler;
@@ -45,41 +42,20 @@ final class UnreadableRequestInterceptor extends AbstractPhaseInterceptor<Messag
         if (http == null || http.isCommitted()) {
             return;
         }
-        StsResponse response = handler.unreadable(endpoint, describe(failure));
-        byte[] body = SecureXml.toBytes(response.envelope());
-        http.setStatus(httpCodeForFaultResponse);
-        http.setContentType("text/xml; charset=utf-8");
-        http.setContentLength(body.length);
-        try (OutputStream out = http.getOutputStream()) {
-            out.write(body);
-        } catch (IOException e) {
-            throw new Fault(e);
-        }
+        DirectSoapInterceptor.write(handler.unreadable(endpoint, describe(failure)), http, httpCodeForFaultResponse);
         message.getInterceptorChain().abort();
     }
 
     /** The caller's mistake as a precise fault; anything else stays an error of ours. */
     private static Throwable describe(Exception failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SoapHttpFilter.RequestTooLargeException) {
-                return new StsFault(FaultCode.INVALID_REQUEST, t.getMessage());
-            }
-            if (t instanceof XMLStreamException || t instanceof org.xml.sax.SAXException) {
-                return new StsFault(FaultCode.INVALID_REQUEST, NOT_XML + firstLine(t.getMessage()));
+            if (t instanceof XMLStreamException || t instanceof SoapHttpFilter.RequestTooLargeException) {
+                return DirectSoapInterceptor.refusal(t);
             }
         }
         if (failure instanceof Fault fault && fault.getCause() == null) {
-            return new StsFault(FaultCode.INVALID_REQUEST, "The request is not a SOAP message this endpoint takes: "
-                    + firstLine(fault.getMessage()));
+            return new StsFault(FaultCode.INVALID_REQUEST, NOT_SOAP + DirectSoapInterceptor.firstLine(fault.getMessage()));
         }
         return failure;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
