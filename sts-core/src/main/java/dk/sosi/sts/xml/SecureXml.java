@@ -33,6 +33,8 @@ public final class SecureXml {
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
     private static final TransformerFactory TRANSFORMERS = hardenedTransformers();
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
+    /** Setting up a transformer costs more than serialising a token with it: one per thread, reused. */
+    private static final ThreadLocal<Transformer> SERIALIZERS = ThreadLocal.withInitial(SecureXml::newSerializer);
 
     private SecureXml() {
     }
@@ -60,16 +62,26 @@ public final class SecureXml {
 
     /** Serialises {@code node} as UTF-8 without an XML declaration and without re-indenting. */
     public static byte[] toBytes(Node node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Transformer transformer = SERIALIZERS.get();
+        try {
+            transformer.transform(new DOMSource(node), new StreamResult(out));
+        } catch (TransformerException e) {
+            SERIALIZERS.remove(); // a failed transform may leave it in any state
+            throw new IllegalStateException("Cannot serialise XML", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Transformer newSerializer() {
         try {
             Transformer transformer = TRANSFORMERS.newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.transform(new DOMSource(node), new StreamResult(out));
+            return transformer;
         } catch (TransformerException e) {
-            throw new IllegalStateException("Cannot serialise XML", e);
+            throw new IllegalStateException("The JDK cannot serialise XML", e);
         }
-        return out.toByteArray();
     }
 
     private static DocumentBuilder newBuilder() {
