@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code sts.config.dir} (or {@code STS_JDBC_URL}, …) name an external MySQL 8 and the configuration
  * folder; nothing is generated.</li>
  * </ul>
- * Argument: the WAR (or exploded web application). Settings: {@code sts.port} (8080), {@code sts.host}.
+ * Argument: the WAR (or exploded web application). Settings: {@code sts.port} (8080), {@code sts.host},
+ * {@code sts.crypto.provider} ({@code jdk} or {@code accp}, see {@link CryptoProvider}).
  */
 public final class StsLauncher {
 
@@ -33,6 +34,7 @@ public final class StsLauncher {
             System.setProperty("sts.log.dir", (production ? Path.of("logs").toAbsolutePath() : home.resolve("logs")).toString());
         }
         Logger log = LoggerFactory.getLogger(StsLauncher.class);
+        log.info("Signing and verifying with the JCA provider {}", CryptoProvider.installFromSetting());
         EmbeddedDefaults embedded = production ? null : EmbeddedDefaults.start(home);
         int port = Integer.parseInt(System.getProperty("sts.port", "8080"));
         String host = System.getProperty("sts.host", production ? "0.0.0.0" : "127.0.0.1");

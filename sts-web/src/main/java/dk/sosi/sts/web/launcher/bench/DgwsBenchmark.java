@@ -6,6 +6,7 @@ import dk.sosi.sts.config.demo.DemoConfiguration;
 import dk.sosi.sts.config.demo.DemoConfigurationFolder;
 import dk.sosi.sts.pki.IssuedCredential;
 import dk.sosi.sts.token.idcard.DgwsVersion;
+import dk.sosi.sts.web.launcher.CryptoProvider;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardType;
 import dk.sosi.sts.token.idcard.NameId;
@@ -40,7 +41,8 @@ import java.util.UUID;
  * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
  * {@code --warmup 15}, {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
- * minute), {@code --json <file>}, {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile).
+ * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
+ * ceiling measurement), {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile).
  */
 public final class DgwsBenchmark {
 
@@ -49,11 +51,15 @@ public final class DgwsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        System.setProperty(CryptoProvider.SETTING, options.crypto);
+        String provider = CryptoProvider.installFromSetting();
         Process child = null;
         URI sts = options.url;
         Path home = Path.of(".sts-bench").toAbsolutePath();
         if (sts == null) {
-            child = startSts(options.war, home, options.serverJvmArgs);
+            List<String> jvmArgs = new ArrayList<>(options.serverJvmArgs);
+            jvmArgs.add("-D" + CryptoProvider.SETTING + "=" + options.crypto);
+            child = startSts(options.war, home, jvmArgs);
             sts = URI.create("http://127.0.0.1:" + Options.CHILD_PORT + "/sts");
         }
         try {
@@ -67,7 +73,7 @@ public final class DgwsBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients, endpoint);
             double ceiling = SignatureCeiling.measure(3);
             System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s)%n",
-                    ceiling, java.security.Signature.getInstance("SHA256withRSA").getProvider().getName());
+                    ceiling, provider);
 
             LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
             ServerProbe.Reading before = probe.read();
@@ -187,7 +193,7 @@ public final class DgwsBenchmark {
 
     /** Immutable. The command line. */
     private record Options(URI url, Path war, int clients, double seconds, double warmupSeconds, int soakMinutes, Path json,
-            List<String> serverJvmArgs) {
+            List<String> serverJvmArgs, String crypto) {
 
         static final int CHILD_PORT = 8090;
         static final int CHILD_DB_PORT = 3309;
@@ -201,6 +207,7 @@ public final class DgwsBenchmark {
             int soak = 0;
             Path json = null;
             List<String> serverJvmArgs = new ArrayList<>();
+            String crypto = "jdk";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--url" -> url = URI.create(args[i + 1].replaceAll("/$", ""));
@@ -211,10 +218,11 @@ public final class DgwsBenchmark {
                     case "--soak-minutes" -> soak = Integer.parseInt(args[i + 1]);
                     case "--json" -> json = Path.of(args[i + 1]);
                     case "--server-jvm-arg" -> serverJvmArgs.add(args[i + 1]);
+                    case "--crypto" -> crypto = args[i + 1];
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(url, war, clients, seconds, warmup, soak, json, serverJvmArgs);
+            return new Options(url, war, clients, seconds, warmup, soak, json, serverJvmArgs, crypto);
         }
     }
 }
