@@ -15,8 +15,6 @@ import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -207,8 +205,7 @@ class DgwsExchangeTest {
         assertEquals(cpr, attribute(card, "medcom:UserCivilRegistrationNumber"));
         assertEquals(role, attribute(card, "medcom:UserRole"));
         assertEquals("J0184", attribute(card, "medcom:UserAuthorizationCode"));
-        List<String> sla = Files.readAllLines(Path.of("target", "logs", "sla.log")).stream()
-                .filter(l -> l.contains("messageId=" + messageId + " ")).toList();
+        List<String> sla = SlaLogFile.linesOf(messageId, 4);
         for (String point : List.of("id=200 name=AbstractStsRequestHandler.request", "id=210 name=SecurityTokenService.issueIdCard",
                 "id=220 name=WsOcesCvrRidService.findRelatedCpr", "id=260 name=SignatureProvider.sign")) {
             assertTrue(sla.stream().anyMatch(l -> l.startsWith(point) && l.endsWith("outcome=ok")), point + " in " + sla);
@@ -256,7 +253,7 @@ class DgwsExchangeTest {
         issuedCard(post("NewSecurityTokenService", DgwsClientFixture.request(
                 DgwsClientFixture.userCard(citizen.certificate(), cpr, "borger").build(), citizen, SignatureAlgorithm.RSA_SHA1, messageId)));
 
-        assertTrue(Files.readAllLines(Path.of("target", "logs", "sla.log")).stream().anyMatch(l ->
+        assertTrue(SlaLogFile.linesOf(messageId, 4).stream().anyMatch(l ->
                 l.startsWith("id=221 name=WsOcesPidService.isRelated messageId=" + messageId + " ") && l.endsWith("outcome=ok")));
         String otherCpr = newCpr();
         sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.pid(pid, otherCpr)))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,9 +105,9 @@ class SoapPlumbingTest {
         assertEquals("wst:RequestFailed", fault.faultcode());
         assertEquals("The JWT2OIOSaml exchange is not available in this version of the STS", fault.faultstring());
         assertEquals(messageId, fault.securityId());
-        String sla = Files.readString(Path.of("target", "logs", "sla.log"));
-        assertTrue(sla.lines().anyMatch(line -> line.startsWith("id=200 name=AbstractStsRequestHandler.request messageId="
-                + messageId + " start=") && line.endsWith("outcome=fault:RequestFailed")), sla);
+        List<String> sla = SlaLogFile.linesOf(messageId, 1);
+        assertTrue(sla.stream().anyMatch(line -> line.startsWith("id=200 name=AbstractStsRequestHandler.request messageId="
+                + messageId + " start=") && line.endsWith("outcome=fault:RequestFailed")), sla.toString());
     }
 
     @Test
