@@ -493,6 +493,23 @@ class DgwsExchangeTest {
     }
 
     @Test
+    void issueWhenCvrRidSlowerThanItsTimeoutThenRequestFailedWithinTheTimeout() throws Exception {
+        IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
+        sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.cvrRid(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID)))
+                .willReturn(aResponse().withStatus(200).withBody("0101701234").withFixedDelay(4000)));
+        try {
+            Instant start = Instant.now();
+            SoapFaults fault = refused(DgwsClientFixture.userCard(karl.certificate(), "0101701234", "7170").build(), karl);
+
+            assertTrue(Duration.between(start, Instant.now()).toMillis() < 3000, "answered within the 1 s backend timeout");
+            assertEquals("wst:RequestFailed", fault.faultcode());
+            assertEquals("CVR-RID service did not answer; try again later", fault.faultstring());
+        } finally {
+            cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, "0101701234");
+        }
+    }
+
+    @Test
     void issueWhenCvrRidDownThenRequestFailedNamingService() throws Exception {
         IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
         String cpr = newCpr();

@@ -62,6 +62,7 @@ public final class StsTestServer {
             WireMockServer backends = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             backends.start();
             System.setProperty(BACKENDS_URL, backends.baseUrl());
+            System.setProperty("sts.backends.requestTimeoutMillis", "1000"); // a slow backend fails a request in a second
             System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
             System.setProperty(CRL_REFRESH, "1");
             EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);

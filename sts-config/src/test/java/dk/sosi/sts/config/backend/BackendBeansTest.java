@@ -162,7 +162,7 @@ class BackendBeansTest {
     @Test
     void loadWhenTimeoutNotPositiveThenStartupFailsNamingTheProperty(@TempDir Path folder) throws Exception {
         StartupException e = assertThrows(StartupException.class,
-                () -> load(folder, xml -> xml.replace("name=\"requestTimeoutMillis\" value=\"5000\"", "name=\"requestTimeoutMillis\" value=\"0\"")));
+                () -> load(folder, xml -> xml.replace("name=\"requestTimeoutMillis\" value=\"${sts.backends.requestTimeoutMillis:5000}\"", "name=\"requestTimeoutMillis\" value=\"0\"")));
 
         assertTrue(e.getMessage().contains("requestTimeoutMillis must be positive"), e.getMessage());
     }
