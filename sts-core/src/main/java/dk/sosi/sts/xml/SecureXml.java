@@ -1,18 +1,11 @@
 package dk.sosi.sts.xml;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
@@ -31,10 +24,7 @@ public final class SecureXml {
     public static final int MAX_ELEMENT_DEPTH = 100;
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
-    private static final TransformerFactory TRANSFORMERS = hardenedTransformers();
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
-    /** Setting up a transformer costs more than serialising a token with it: one per thread, reused. */
-    private static final ThreadLocal<Transformer> SERIALIZERS = ThreadLocal.withInitial(SecureXml::newSerializer);
 
     private SecureXml() {
     }
@@ -62,26 +52,7 @@ public final class SecureXml {
 
     /** Serialises {@code node} as UTF-8 without an XML declaration and without re-indenting. */
     public static byte[] toBytes(Node node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        Transformer transformer = SERIALIZERS.get();
-        try {
-            transformer.transform(new DOMSource(node), new StreamResult(out));
-        } catch (TransformerException e) {
-            SERIALIZERS.remove(); // a failed transform may leave it in any state
-            throw new IllegalStateException("Cannot serialise XML", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static Transformer newSerializer() {
-        try {
-            Transformer transformer = TRANSFORMERS.newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            return transformer;
-        } catch (TransformerException e) {
-            throw new IllegalStateException("The JDK cannot serialise XML", e);
-        }
+        return Utf8XmlWriter.write(node);
     }
 
     private static DocumentBuilder newBuilder() {
@@ -133,13 +104,6 @@ public final class SecureXml {
         } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("The JDK XML parser cannot be hardened", e);
         }
-        return factory;
-    }
-
-    private static TransformerFactory hardenedTransformers() {
-        TransformerFactory factory = TransformerFactory.newInstance();
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
         return factory;
     }
 }

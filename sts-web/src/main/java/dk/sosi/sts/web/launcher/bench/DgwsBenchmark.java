@@ -40,7 +40,7 @@ import java.util.UUID;
  * <p>
  * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
- * {@code --warmup 15}, {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
+ * {@code --warmup 60} (C2 needs about a minute under load on 2 cores to finish compiling the token path), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
  * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
  * ceiling measurement), {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile).
  */
@@ -71,11 +71,12 @@ public final class DgwsBenchmark {
 
             System.out.printf(Locale.ROOT, "SOSI-STS DGWS benchmark: %d cores, Java %s, %d clients, %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients, endpoint);
-            double ceiling = SignatureCeiling.measure(3);
+            LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
+            Thread.sleep(2000); // the ceiling is measured on an idle machine, once the STS is warm
+            double ceiling = SignatureCeiling.measure(5);
             System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s)%n",
                     ceiling, provider);
 
-            LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
             ServerProbe.Reading before = probe.read();
             LoadRun.Result peak = LoadRun.run(endpoint, requests, options.clients, options.seconds, 0);
             ServerProbe.Reading after = probe.read();
@@ -203,7 +204,7 @@ public final class DgwsBenchmark {
             Path war = Path.of("sts-web", "target", "sts.war");
             int clients = 8;
             double seconds = 20;
-            double warmup = 15;
+            double warmup = 60;
             int soak = 0;
             Path json = null;
             List<String> serverJvmArgs = new ArrayList<>();

@@ -1,11 +1,7 @@
 package dk.sosi.sts.web.launcher.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,11 +51,10 @@ final class LoadRun {
             long[] mine = new long[1 << 20];
             latencies.add(mine);
             Thread thread = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 long interval = ratePerSecond > 0 ? (long) (clients * 1e9 / ratePerSecond) : 0;
                 long next = start + (interval * client) / clients;
                 int i = client;
-                try {
+                try (KeepAliveClient http = new KeepAliveClient(endpoint)) {
                     while (System.nanoTime() < end && counts[client] < mine.length) {
                         if (interval > 0) {
                             long wait = next - System.nanoTime();
@@ -70,18 +65,22 @@ final class LoadRun {
                         }
                         byte[] body = requests.get(i++ % requests.size());
                         long sent = System.nanoTime();
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "text/xml; charset=utf-8")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        boolean ok;
+                        try {
+                            KeepAliveClient.Answer answer = http.post(body);
+                            ok = answer.status() == 200 && !answer.fault();
+                        } catch (IOException e) {
+                            ok = false; // counted; the next request opens a new connection
+                            http.close();
+                            Thread.sleep(10); // a refused connection must not turn into a busy loop
+                        }
                         mine[(int) counts[client]++] = System.nanoTime() - sent;
-                        if (response.statusCode() != 200 || response.body().contains(":Fault>")) {
+                        if (!ok) {
                             errors.incrementAndGet();
                         }
                     }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
