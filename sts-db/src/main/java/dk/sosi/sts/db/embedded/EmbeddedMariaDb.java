@@ -107,6 +107,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The JDBC URL of the server, without a default database: {@code jdbc:mysql://127.0.0.1:<port>/?...}. */
     public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** The JDBC URL of an embedded server on {@code port}, as {@link #jdbcUrl()} gives it. */
+    public static String jdbcUrl(int port) {
         return "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
     }
 

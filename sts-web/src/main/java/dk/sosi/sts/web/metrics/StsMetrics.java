@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -34,12 +35,13 @@ public final class StsMetrics implements RequestListener, AutoCloseable {
     private volatile CertificateInventory inventory;
     private volatile Clock clock;
 
-    /** With the JVM's heap, GC, threads and CPU, which the benchmark and capacity planning read. */
+    /** With the JVM's heap, GC, threads, CPU and JIT compile time, which the benchmark and capacity planning read. */
     public StsMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        new JvmCompilationMetrics().bindTo(registry);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dk.sosi.sts.web.launcher.bench;
 
 import dk.sosi.sts.client.DgwsRequestBuilder;
+import dk.sosi.sts.config.StsEnvironment;
 import dk.sosi.sts.config.demo.DemoClient;
 import dk.sosi.sts.config.demo.DemoConfiguration;
 import dk.sosi.sts.config.demo.DemoConfigurationFolder;
@@ -40,9 +41,11 @@ import java.util.UUID;
  * <p>
  * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
- * {@code --warmup 60} (C2 needs about a minute under load on 2 cores to finish compiling the token path), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
+ * {@code --warmup 60} (at least; it goes on until the JIT has settled), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
  * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
- * ceiling measurement), {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile).
+ * ceiling measurement), {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile),
+ * {@code --db-outage <seconds>} (then, at half of peak, the embedded database is killed for that long and
+ * started again; Linux, and only for an STS the benchmark starts).
  */
 public final class DgwsBenchmark {
 
@@ -59,6 +62,9 @@ public final class DgwsBenchmark {
         if (sts == null) {
             List<String> jvmArgs = new ArrayList<>(options.serverJvmArgs);
             jvmArgs.add("-D" + CryptoProvider.SETTING + "=" + options.crypto);
+            if (options.dbOutageSeconds > 0) {
+                jvmArgs.add("-D" + StsEnvironment.CONFIG_REFRESH + "=5"); // so that reloads fail during the outage
+            }
             child = startSts(options.war, home, jvmArgs);
             sts = URI.create("http://127.0.0.1:" + Options.CHILD_PORT + "/sts");
         }
@@ -71,7 +77,7 @@ public final class DgwsBenchmark {
 
             System.out.printf(Locale.ROOT, "SOSI-STS DGWS benchmark: %d cores, Java %s, %d clients, %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients, endpoint);
-            LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
+            warmUp(endpoint, requests, options, probe);
             Thread.sleep(2000); // the ceiling is measured on an idle machine, once the STS is warm
             double ceiling = SignatureCeiling.measure(5);
             System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s)%n",
@@ -97,16 +103,30 @@ public final class DgwsBenchmark {
                 System.out.printf(Locale.ROOT, "soak minute %-3d         %.0f tokens/s, p99 %.1f ms, errors %d, heap %.0f MB%n", minute,
                         soak.perSecond(), soak.percentileMillis(99), soak.errors(), probe.read().heapBytes() / 1e6);
             }
-            printTargets(ceiling, peak, half, multiple, gcShare, after.heapBytes());
+            DatabaseOutageRun.Outcome outage = null;
+            if (options.dbOutageSeconds > 0) {
+                System.out.printf(Locale.ROOT, "database outage at half peak: the embedded MariaDB is killed, away %.0f s, started again%n",
+                        options.dbOutageSeconds);
+                try (EmbeddedDatabaseProcess database = EmbeddedDatabaseProcess.of(child.toHandle(), Options.CHILD_DB_PORT)) {
+                    outage = new DatabaseOutageRun(sts, endpoint, requests, options.clients, halfRate)
+                            .run(child.toHandle(), database, Options.CHILD_DB_PORT, options.dbOutageSeconds,
+                                    home.resolve("mariadb-restarted.log"));
+                }
+            }
+            printTargets(ceiling, peak, half, multiple, gcShare, after.heapBytes(), outage);
             if (options.json != null) {
                 Files.writeString(options.json, String.format(Locale.ROOT,
                         "{\"cores\":%d,\"clients\":%d,\"signaturesPerSecond\":%.1f,\"tokensPerSecond\":%.1f,\"p50Ms\":%.2f,"
                                 + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errors\":%d,\"serverCpuMsPerToken\":%.3f,\"signatureMultiple\":%.3f,"
                                 + "\"gcShare\":%.4f,\"heapBytesAfter\":%.0f,\"halfPeakTokensPerSecond\":%.1f,\"halfPeakP99Ms\":%.2f,"
-                                + "\"halfPeakErrors\":%d}%n",
+                                + "\"halfPeakErrors\":%d%s}%n",
                         Runtime.getRuntime().availableProcessors(), options.clients, ceiling, peak.perSecond(),
                         peak.percentileMillis(50), peak.percentileMillis(99), peak.maxMillis(), peak.errors(), cpuMsPerToken,
-                        multiple, gcShare, after.heapBytes(), half.perSecond(), half.percentileMillis(99), half.errors()));
+                        multiple, gcShare, after.heapBytes(), half.perSecond(), half.percentileMillis(99), half.errors(),
+                        outage == null ? "" : String.format(Locale.ROOT, ",\"dbOutageErrorsDuring\":%d,\"dbOutageErrorsAfter\":%d,"
+                                + "\"dbOutageRecoverySeconds\":%s,\"dbOutageConfigurationKept\":%b", outage.errorsDuring(),
+                                outage.errorsAfter(), Double.isNaN(outage.recoverySeconds()) ? "null"
+                                        : String.format(Locale.ROOT, "%.1f", outage.recoverySeconds()), outage.configurationKept())));
                 System.out.println("wrote " + options.json);
             }
         } finally {
@@ -117,6 +137,26 @@ public final class DgwsBenchmark {
         }
     }
 
+    /**
+     * Loads the STS for at least {@code --warmup} seconds, then in 10-second rounds until the JIT has
+     * settled (it compiled for under 2 % of a round) or 5 minutes have passed. On 2 cores one C2 thread
+     * needs well over a minute under load to compile the token path; figures taken before then measure
+     * the compiler, not the STS.
+     */
+    private static void warmUp(URI endpoint, List<byte[]> requests, Options options, ServerProbe probe) throws Exception {
+        Instant start = Instant.now();
+        LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
+        double round = 10;
+        boolean settled = false;
+        while (!settled && Duration.between(start, Instant.now()).toSeconds() < 300) {
+            double jitBefore = probe.read().jitSeconds();
+            LoadRun.run(endpoint, requests, options.clients, round, 0);
+            settled = probe.read().jitSeconds() - jitBefore < 0.02 * round;
+        }
+        System.out.printf(Locale.ROOT, "warm-up                 %d s (%s)%n", Duration.between(start, Instant.now()).toSeconds(),
+                settled ? "JIT compilation settled" : "JIT still compiling after 5 minutes");
+    }
+
     private static void print(String label, LoadRun.Result result) {
         System.out.printf(Locale.ROOT, "%-23s %.0f tokens/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (%d requests)%n",
                 label, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.maxMillis(),
@@ -124,7 +164,7 @@ public final class DgwsBenchmark {
     }
 
     private static void printTargets(double ceiling, LoadRun.Result peak, LoadRun.Result half, double multiple, double gcShare,
-            double heap) {
+            double heap, DatabaseOutageRun.Outcome outage) {
         System.out.println("targets:");
         target("signature multiple <= 1.5", multiple <= 1.5);
         target("throughput >= single-core signature rate", peak.perSecond() >= ceiling);
@@ -132,6 +172,12 @@ public final class DgwsBenchmark {
         target("zero errors", peak.errors() == 0 && half.errors() == 0);
         target("heap after the run < 512 MB", heap < 512e6);
         target("GC < 5 % of wall time", gcShare < 0.05);
+        if (outage != null) {
+            target("database outage: no errors once it is back", outage.errorsAfter() == 0);
+            target("database outage: /sts/status showed it", outage.statusSawOutage());
+            target("database outage: recovered without restart", !Double.isNaN(outage.recoverySeconds()) && outage.sameProcess());
+            target("database outage: configuration kept", outage.configurationKept());
+        }
     }
 
     private static void target(String what, boolean met) {
@@ -194,7 +240,7 @@ public final class DgwsBenchmark {
 
     /** Immutable. The command line. */
     private record Options(URI url, Path war, int clients, double seconds, double warmupSeconds, int soakMinutes, Path json,
-            List<String> serverJvmArgs, String crypto) {
+            List<String> serverJvmArgs, String crypto, double dbOutageSeconds) {
 
         static final int CHILD_PORT = 8090;
         static final int CHILD_DB_PORT = 3309;
@@ -209,6 +255,7 @@ public final class DgwsBenchmark {
             Path json = null;
             List<String> serverJvmArgs = new ArrayList<>();
             String crypto = "jdk";
+            double dbOutage = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--url" -> url = URI.create(args[i + 1].replaceAll("/$", ""));
@@ -220,10 +267,14 @@ public final class DgwsBenchmark {
                     case "--json" -> json = Path.of(args[i + 1]);
                     case "--server-jvm-arg" -> serverJvmArgs.add(args[i + 1]);
                     case "--crypto" -> crypto = args[i + 1];
+                    case "--db-outage" -> dbOutage = Double.parseDouble(args[i + 1]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(url, war, clients, seconds, warmup, soak, json, serverJvmArgs, crypto);
+            if (dbOutage > 0 && url != null) {
+                throw new IllegalArgumentException("--db-outage needs the STS the benchmark starts itself (no --url)");
+            }
+            return new Options(url, war, clients, seconds, warmup, soak, json, serverJvmArgs, crypto, dbOutage);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 
 /**
  * What the benchmark reads off the server between runs: its CPU time (from /proc when it is our own
- * child process, else from /sts/metrics), GC pause time and heap in use (from /sts/metrics).
+ * child process, else from /sts/metrics), GC pause time, heap in use and JIT compile time (from /sts/metrics).
  */
 final class ServerProbe {
 
@@ -27,14 +27,15 @@ final class ServerProbe {
     }
 
     /** Immutable. One reading. */
-    record Reading(double cpuSeconds, double gcSeconds, double heapBytes) {
+    record Reading(double cpuSeconds, double gcSeconds, double heapBytes, double jitSeconds) {
     }
 
     Reading read() throws Exception {
         String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double cpu = pid.isPresent() ? procCpuSeconds(pid.getAsLong()) : sum(body, "process_cpu_time_seconds_total", "");
-        return new Reading(cpu, sum(body, "jvm_gc_pause_seconds_sum", ""), sum(body, "jvm_memory_used_bytes", "area=\"heap\""));
+        return new Reading(cpu, sum(body, "jvm_gc_pause_seconds_sum", ""), sum(body, "jvm_memory_used_bytes", "area=\"heap\""),
+                sum(body, "jvm_compilation_time_ms_total", "") / 1000);
     }
 
     /** utime + stime of the process, fields 14 and 15 of /proc/[pid]/stat. */
