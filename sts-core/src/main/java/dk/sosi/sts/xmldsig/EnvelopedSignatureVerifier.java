@@ -241,12 +241,23 @@ public final class EnvelopedSignatureVerifier {
             throw refused(CERTIFICATE_COUNT);
         }
         try {
-            String base64 = certificates.get(0).getTextContent().replaceAll("\\s", "");
-            byte[] der = Base64.getDecoder().decode(base64);
+            byte[] der = Base64.getDecoder().decode(withoutWhitespace(certificates.get(0).getTextContent()));
             return (X509Certificate) CERTIFICATES.get().generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
             throw refused(UNREADABLE_CERTIFICATE);
         }
+    }
+
+    /** Base64 in XML may be broken into lines; the strict decoder must not see them (a regex here cost as much as the decoding). */
+    private static String withoutWhitespace(String text) {
+        StringBuilder compact = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                compact.append(c);
+            }
+        }
+        return compact.toString();
     }
 
     private void checkKey(PublicKey key) {
