@@ -420,6 +420,35 @@ class DgwsExchangeTest {
     }
 
     @Test
+    void issueWhenIssueInstantBeyondSkewInTheFutureThenExpiredDataThoughNotBeforeHasPassed() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        IdCard card = DgwsClientFixture.systemCard(system.certificate()).issueInstant(now.plus(Duration.ofMinutes(30)))
+                .notBefore(now.minus(Duration.ofMinutes(5))).notOnOrAfter(now.plus(Duration.ofHours(8))).build();
+
+        SoapFaults fault = refused(card, system);
+
+        assertEquals("wst:ExpiredData", fault.faultcode());
+        assertTrue(fault.faultstring().contains("IssueInstant"), fault.faultstring());
+    }
+
+    @Test
+    void issueWhenClocksDifferWithinAllowedDriftThenCardsJustOutsideTheirWindowAreAccepted() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // allowedDriftInSeconds is 300: a client clock 2 minutes ahead, then one whose card ran out 2 minutes ago.
+        IdCard ahead = systemCardValidFrom(system, now.plus(Duration.ofMinutes(2)));
+        IdCard justExpired = DgwsClientFixture.systemCard(system.certificate()).issueInstant(now.minus(Duration.ofHours(8)))
+                .notBefore(now.minus(Duration.ofHours(8))).notOnOrAfter(now.minus(Duration.ofMinutes(2))).build();
+
+        for (IdCard card : List.of(ahead, justExpired)) {
+            Element issued = issuedCard(post("NewSecurityTokenService",
+                    DgwsClientFixture.request(card, system, SignatureAlgorithm.RSA_SHA1, "skew")));
+            assertEquals("3", attribute(issued, "sosi:AuthenticationLevel"));
+        }
+    }
+
+    @Test
     void issueWhenLevelNotIssuedForThenClearMessage() throws Exception {
         IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
 

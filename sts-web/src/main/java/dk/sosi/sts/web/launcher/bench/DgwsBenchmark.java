@@ -68,14 +68,7 @@ public final class DgwsBenchmark {
         URI sts = options.url;
         Path home = Path.of(".sts-bench").toAbsolutePath();
         if (sts == null) {
-            List<String> jvmArgs = new ArrayList<>(options.serverJvmArgs);
-            if (jvmArgs.stream().noneMatch(arg -> arg.matches("-XX:\\+Use\\w+GC"))) {
-                jvmArgs.add(RECOMMENDED_GC);
-            }
-            jvmArgs.add("-D" + CryptoProvider.SETTING + "=" + options.crypto);
-            if (options.dbOutageSeconds > 0) {
-                jvmArgs.add("-D" + StsEnvironment.CONFIG_REFRESH + "=5"); // so that reloads fail during the outage
-            }
+            List<String> jvmArgs = serverJvmArgs(options);
             child = startSts(options.war, home, jvmArgs);
             sts = URI.create("http://127.0.0.1:" + Options.CHILD_PORT + "/sts");
         }
@@ -114,30 +107,12 @@ public final class DgwsBenchmark {
                 System.out.printf(Locale.ROOT, "soak minute %-3d         %.0f tokens/s, p99 %.1f ms, errors %d, heap %.0f MB%n", minute,
                         soak.perSecond(), soak.percentileMillis(99), soak.errors(), probe.read().heapBytes() / 1e6);
             }
-            DatabaseOutageRun.Outcome outage = null;
-            if (options.dbOutageSeconds > 0) {
-                System.out.printf(Locale.ROOT, "database outage at half peak: the embedded MariaDB is killed, away %.0f s, started again%n",
-                        options.dbOutageSeconds);
-                try (EmbeddedDatabaseProcess database = EmbeddedDatabaseProcess.of(child.toHandle(), Options.CHILD_DB_PORT)) {
-                    outage = new DatabaseOutageRun(sts, endpoint, requests, options.clients, halfRate)
-                            .run(child.toHandle(), database, Options.CHILD_DB_PORT, options.dbOutageSeconds,
-                                    home.resolve("mariadb-restarted.log"));
-                }
-            }
-            printTargets(ceiling, peak, half, multiple, gcShare, after.heapBytes(), outage);
+            DatabaseOutageRun.Outcome outage = options.dbOutageSeconds > 0
+                    ? databaseOutage(sts, endpoint, requests, options, halfRate, child, home) : null;
+            Figures figures = new Figures(ceiling, peak, half, cpuMsPerToken, multiple, gcShare, after.heapBytes(), outage);
+            printTargets(figures);
             if (options.json != null) {
-                Files.writeString(options.json, String.format(Locale.ROOT,
-                        "{\"cores\":%d,\"clients\":%d,\"signaturesPerSecond\":%.1f,\"tokensPerSecond\":%.1f,\"p50Ms\":%.2f,"
-                                + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errors\":%d,\"serverCpuMsPerToken\":%.3f,\"signatureMultiple\":%.3f,"
-                                + "\"gcShare\":%.4f,\"heapBytesAfter\":%.0f,\"halfPeakTokensPerSecond\":%.1f,\"halfPeakP99Ms\":%.2f,"
-                                + "\"halfPeakErrors\":%d%s}%n",
-                        Runtime.getRuntime().availableProcessors(), options.clients, ceiling, peak.perSecond(),
-                        peak.percentileMillis(50), peak.percentileMillis(99), peak.maxMillis(), peak.errors(), cpuMsPerToken,
-                        multiple, gcShare, after.heapBytes(), half.perSecond(), half.percentileMillis(99), half.errors(),
-                        outage == null ? "" : String.format(Locale.ROOT, ",\"dbOutageErrorsDuring\":%d,\"dbOutageErrorsAfter\":%d,"
-                                + "\"dbOutageRecoverySeconds\":%s,\"dbOutageConfigurationKept\":%b", outage.errorsDuring(),
-                                outage.errorsAfter(), Double.isNaN(outage.recoverySeconds()) ? "null"
-                                        : String.format(Locale.ROOT, "%.1f", outage.recoverySeconds()), outage.configurationKept())));
+                Files.writeString(options.json, figures.json(options.clients));
                 System.out.println("wrote " + options.json);
             }
         } finally {
@@ -150,22 +125,25 @@ public final class DgwsBenchmark {
 
     /**
      * Loads the STS for at least {@code --warmup} seconds, then in 10-second rounds until the JIT has
-     * settled (it compiled for under 2 % of a round) or 5 minutes have passed. On 2 cores one C2 thread
-     * needs well over a minute under load to compile the token path; figures taken before then measure
-     * the compiler, not the STS.
+     * settled (it compiled for under 1 % of each of two rounds in a row) or 5 minutes have passed. On 2
+     * cores one C2 thread needs well over a minute under load to compile the token path; figures taken
+     * before then measure the compiler, not the STS.
      */
     private static void warmUp(URI endpoint, List<byte[]> requests, Options options, ServerProbe probe) throws Exception {
         Instant start = Instant.now();
         LoadRun.run(endpoint, requests, options.clients, options.warmupSeconds, 0);
         double round = 10;
-        boolean settled = false;
-        while (!settled && Duration.between(start, Instant.now()).toSeconds() < 300) {
+        int quietRounds = 0;
+        double lastRoundJit = Double.NaN;
+        while (quietRounds < 2 && Duration.between(start, Instant.now()).toSeconds() < 300) {
             double jitBefore = probe.read().jitSeconds();
             LoadRun.run(endpoint, requests, options.clients, round, 0);
-            settled = probe.read().jitSeconds() - jitBefore < 0.02 * round;
+            lastRoundJit = probe.read().jitSeconds() - jitBefore;
+            quietRounds = lastRoundJit < 0.01 * round ? quietRounds + 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "warm-up                 %d s (%s)%n", Duration.between(start, Instant.now()).toSeconds(),
-                settled ? "JIT compilation settled" : "JIT still compiling after 5 minutes");
+        System.out.printf(Locale.ROOT, "warm-up                 %d s (%s; JIT compiled %.2f s in the last %.0f s)%n",
+                Duration.between(start, Instant.now()).toSeconds(),
+                quietRounds >= 2 ? "JIT compilation settled" : "JIT STILL COMPILING after 5 minutes", lastRoundJit, round);
     }
 
     private static void print(String label, LoadRun.Result result) {
@@ -174,20 +152,64 @@ public final class DgwsBenchmark {
                 result.errors(), result.requests());
     }
 
-    private static void printTargets(double ceiling, LoadRun.Result peak, LoadRun.Result half, double multiple, double gcShare,
-            double heap, DatabaseOutageRun.Outcome outage) {
+    /** The STS's JVM: the recommended collector unless one is named, and the benchmark's own settings. */
+    private static List<String> serverJvmArgs(Options options) {
+        List<String> jvmArgs = new ArrayList<>(options.serverJvmArgs);
+        if (jvmArgs.stream().noneMatch(arg -> arg.matches("-XX:\\+Use\\w+GC"))) {
+            jvmArgs.add(RECOMMENDED_GC);
+        }
+        jvmArgs.add("-D" + CryptoProvider.SETTING + "=" + options.crypto);
+        if (options.dbOutageSeconds > 0) {
+            jvmArgs.add("-D" + StsEnvironment.CONFIG_REFRESH + "=5"); // so that reloads fail during the outage
+        }
+        return jvmArgs;
+    }
+
+    private static DatabaseOutageRun.Outcome databaseOutage(URI sts, URI endpoint, List<byte[]> requests, Options options,
+            double rate, Process child, Path home) throws Exception {
+        System.out.printf(Locale.ROOT, "database outage at half peak: the embedded MariaDB is killed, away %.0f s, started again%n",
+                options.dbOutageSeconds);
+        try (EmbeddedDatabaseProcess database = EmbeddedDatabaseProcess.of(child.toHandle(), Options.CHILD_DB_PORT)) {
+            return new DatabaseOutageRun(sts, endpoint, requests, options.clients, rate).run(child.toHandle(), database,
+                    Options.CHILD_DB_PORT, options.dbOutageSeconds, home.resolve("mariadb-restarted.log"));
+        }
+    }
+
+    private static void printTargets(Figures figures) {
         System.out.println("targets:");
-        target("signature multiple <= 1.5", multiple <= 1.5);
-        target("throughput >= single-core signature rate", peak.perSecond() >= ceiling);
-        target("p99 < 50 ms at half of peak", half.percentileMillis(99) < 50);
-        target("zero errors", peak.errors() == 0 && half.errors() == 0);
-        target("heap after the run < 512 MB", heap < 512e6);
-        target("GC < 5 % of wall time", gcShare < 0.05);
+        target("signature multiple <= 1.5", figures.multiple() <= 1.5);
+        target("throughput >= single-core signature rate", figures.peak().perSecond() >= figures.ceiling());
+        target("p99 < 50 ms at half of peak", figures.half().percentileMillis(99) < 50);
+        target("zero errors", figures.peak().errors() == 0 && figures.half().errors() == 0);
+        target("heap after the run < 512 MB", figures.heapAfter() < 512e6);
+        target("GC < 5 % of wall time", figures.gcShare() < 0.05);
+        DatabaseOutageRun.Outcome outage = figures.outage();
         if (outage != null) {
             target("database outage: no errors once it is back", outage.errorsAfter() == 0);
             target("database outage: /sts/status showed it", outage.statusSawOutage());
             target("database outage: recovered without restart", !Double.isNaN(outage.recoverySeconds()) && outage.sameProcess());
             target("database outage: configuration kept", outage.configurationKept());
+        }
+    }
+
+    /** Immutable. The run's figures; {@code outage} is null without {@code --db-outage}. */
+    private record Figures(double ceiling, LoadRun.Result peak, LoadRun.Result half, double cpuMsPerToken, double multiple,
+            double gcShare, double heapAfter, DatabaseOutageRun.Outcome outage) {
+
+        String json(int clients) {
+            String outageFields = outage == null ? "" : String.format(Locale.ROOT,
+                    ",\"dbOutageErrorsDuring\":%d,\"dbOutageErrorsAfter\":%d,\"dbOutageRecoverySeconds\":%s,"
+                            + "\"dbOutageConfigurationKept\":%b", outage.errorsDuring(), outage.errorsAfter(),
+                    Double.isNaN(outage.recoverySeconds()) ? "null" : String.format(Locale.ROOT, "%.1f", outage.recoverySeconds()),
+                    outage.configurationKept());
+            return String.format(Locale.ROOT,
+                    "{\"cores\":%d,\"clients\":%d,\"signaturesPerSecond\":%.1f,\"tokensPerSecond\":%.1f,\"p50Ms\":%.2f,"
+                            + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errors\":%d,\"serverCpuMsPerToken\":%.3f,\"signatureMultiple\":%.3f,"
+                            + "\"gcShare\":%.4f,\"heapBytesAfter\":%.0f,\"halfPeakTokensPerSecond\":%.1f,\"halfPeakP99Ms\":%.2f,"
+                            + "\"halfPeakErrors\":%d%s}%n",
+                    Runtime.getRuntime().availableProcessors(), clients, ceiling, peak.perSecond(), peak.percentileMillis(50),
+                    peak.percentileMillis(99), peak.maxMillis(), peak.errors(), cpuMsPerToken, multiple, gcShare, heapAfter,
+                    half.perSecond(), half.percentileMillis(99), half.errors(), outageFields);
         }
     }
 
