@@ -40,7 +40,7 @@ import java.util.UUID;
  * RSA signature ceiling measured in the same run, so that results compare across machines.
  * <p>
  * Options: {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
- * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 20},
+ * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 30},
  * {@code --warmup 60} (at least; it goes on until the JIT has settled), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
  * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
  * ceiling measurement), {@code --server-jvm-arg <arg>} (repeatable; e.g. a JFR recording for a profile, or
@@ -282,7 +282,7 @@ public final class DgwsBenchmark {
             URI url = null;
             Path war = Path.of("sts-web", "target", "sts.war");
             int clients = 8;
-            double seconds = 20;
+            double seconds = 30;
             double warmup = 60;
             int soak = 0;
             Path json = null;
