@@ -3,8 +3,9 @@ package dk.sosi.sts.config.backend;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.authorization.HttpAuthorizationRegister;
 import dk.sosi.sts.backend.authorization.MonitoredAuthorizationRegister;
-import org.springframework.beans.factory.FactoryBean;
-import org.springframework.beans.factory.InitializingBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 /**
  * The authorisation register, Autorisationsregister (bean {@code authorizationRegister} in
@@ -13,36 +14,14 @@ import org.springframework.beans.factory.InitializingBean;
  * {@code backendClient} (timeouts, TLS), {@code serviceEndpoint} (the service's base URL; the STS
  * calls {@code GET {serviceEndpoint}/authorizations/{cpr}}), {@code serviceInfoCollector}.
  */
-public final class AuthorizationRegisterClient implements FactoryBean<MonitoredAuthorizationRegister>, InitializingBean {
+public final class AuthorizationRegisterClient extends MonitoredBackendBean<MonitoredAuthorizationRegister> {
 
-    private final BackendServiceBinding<MonitoredAuthorizationRegister> binding = new BackendServiceBinding<>(
-            (endpoint, requestTimeout, httpClient, serviceInfo) ->
-                    new MonitoredAuthorizationRegister(new HttpAuthorizationRegister(endpoint, requestTimeout, httpClient), serviceInfo));
-
-    public void setBackendClient(BackendClient backendClient) {
-        binding.setBackendClient(backendClient);
-    }
-
-    public void setServiceEndpoint(String serviceEndpoint) {
-        binding.setServiceEndpoint(serviceEndpoint);
-    }
-
-    public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        binding.setServiceInfoCollector(serviceInfoCollector);
+    public AuthorizationRegisterClient() {
+        super(MonitoredAuthorizationRegister.class);
     }
 
     @Override
-    public void afterPropertiesSet() {
-        binding.service();
-    }
-
-    @Override
-    public MonitoredAuthorizationRegister getObject() {
-        return binding.service();
-    }
-
-    @Override
-    public Class<?> getObjectType() {
-        return MonitoredAuthorizationRegister.class;
+    MonitoredAuthorizationRegister assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+        return new MonitoredAuthorizationRegister(new HttpAuthorizationRegister(endpoint, requestTimeout, httpClient), serviceInfo);
     }
 }

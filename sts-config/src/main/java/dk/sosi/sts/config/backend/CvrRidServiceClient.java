@@ -7,8 +7,6 @@ import dk.sosi.sts.sla.SlaLog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.springframework.beans.factory.FactoryBean;
-import org.springframework.beans.factory.InitializingBean;
 
 /**
  * The CVR-RID service (bean {@code cvrRidService} in cvr-rid.xml): the HTTP client of the backend
@@ -16,21 +14,12 @@ import org.springframework.beans.factory.InitializingBean;
  * {@code backendClient} (timeouts, TLS), {@code serviceEndpoint} (the service's base URL; the STS
  * calls {@code GET {serviceEndpoint}/cvr/{cvr}/rid/{rid}}), {@code serviceInfoCollector}, {@code slaLog}.
  */
-public final class CvrRidServiceClient implements FactoryBean<MonitoredCvrRidService>, InitializingBean {
+public final class CvrRidServiceClient extends MonitoredBackendBean<MonitoredCvrRidService> {
 
-    private final BackendServiceBinding<MonitoredCvrRidService> binding = new BackendServiceBinding<>(this::assemble);
     private SlaLog slaLog;
 
-    public void setBackendClient(BackendClient backendClient) {
-        binding.setBackendClient(backendClient);
-    }
-
-    public void setServiceEndpoint(String serviceEndpoint) {
-        binding.setServiceEndpoint(serviceEndpoint);
-    }
-
-    public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        binding.setServiceInfoCollector(serviceInfoCollector);
+    public CvrRidServiceClient() {
+        super(MonitoredCvrRidService.class);
     }
 
     public void setSlaLog(SlaLog slaLog) {
@@ -38,21 +27,7 @@ public final class CvrRidServiceClient implements FactoryBean<MonitoredCvrRidSer
     }
 
     @Override
-    public void afterPropertiesSet() {
-        binding.service();
-    }
-
-    @Override
-    public MonitoredCvrRidService getObject() {
-        return binding.service();
-    }
-
-    @Override
-    public Class<?> getObjectType() {
-        return MonitoredCvrRidService.class;
-    }
-
-    private MonitoredCvrRidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+    MonitoredCvrRidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
         return new MonitoredCvrRidService(new HttpCvrRidService(endpoint, requestTimeout, httpClient), serviceInfo,
                 BackendSettings.required(slaLog, "slaLog"));
     }

@@ -7,8 +7,6 @@ import dk.sosi.sts.sla.SlaLog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.springframework.beans.factory.FactoryBean;
-import org.springframework.beans.factory.InitializingBean;
 
 /**
  * The PID service (bean {@code pidService} in cvr-rid.xml): the HTTP client of the backend contract,
@@ -16,21 +14,12 @@ import org.springframework.beans.factory.InitializingBean;
  * (timeouts, TLS), {@code serviceEndpoint} (the service's base URL; the STS calls
  * {@code GET {serviceEndpoint}/pid/{pid}/cpr/{cpr}}), {@code serviceInfoCollector}, {@code slaLog}.
  */
-public final class PidServiceClient implements FactoryBean<MonitoredPidService>, InitializingBean {
+public final class PidServiceClient extends MonitoredBackendBean<MonitoredPidService> {
 
-    private final BackendServiceBinding<MonitoredPidService> binding = new BackendServiceBinding<>(this::assemble);
     private SlaLog slaLog;
 
-    public void setBackendClient(BackendClient backendClient) {
-        binding.setBackendClient(backendClient);
-    }
-
-    public void setServiceEndpoint(String serviceEndpoint) {
-        binding.setServiceEndpoint(serviceEndpoint);
-    }
-
-    public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        binding.setServiceInfoCollector(serviceInfoCollector);
+    public PidServiceClient() {
+        super(MonitoredPidService.class);
     }
 
     public void setSlaLog(SlaLog slaLog) {
@@ -38,21 +27,7 @@ public final class PidServiceClient implements FactoryBean<MonitoredPidService>,
     }
 
     @Override
-    public void afterPropertiesSet() {
-        binding.service();
-    }
-
-    @Override
-    public MonitoredPidService getObject() {
-        return binding.service();
-    }
-
-    @Override
-    public Class<?> getObjectType() {
-        return MonitoredPidService.class;
-    }
-
-    private MonitoredPidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+    MonitoredPidService assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
         return new MonitoredPidService(new HttpPidService(endpoint, requestTimeout, httpClient), serviceInfo,
                 BackendSettings.required(slaLog, "slaLog"));
     }

@@ -3,8 +3,9 @@ package dk.sosi.sts.config.backend;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.roles.HttpUserRoleDirectory;
 import dk.sosi.sts.backend.roles.MonitoredUserRoleDirectory;
-import org.springframework.beans.factory.FactoryBean;
-import org.springframework.beans.factory.InitializingBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 /**
  * The national role directory (bean {@code userRoleDirectory} in interface.xml): the HTTP client of
@@ -13,36 +14,14 @@ import org.springframework.beans.factory.InitializingBean;
  * base URL; the STS calls {@code GET {serviceEndpoint}/users/{cpr}/organisations/{cvr}/roles}),
  * {@code serviceInfoCollector}.
  */
-public final class UserRoleDirectoryClient implements FactoryBean<MonitoredUserRoleDirectory>, InitializingBean {
+public final class UserRoleDirectoryClient extends MonitoredBackendBean<MonitoredUserRoleDirectory> {
 
-    private final BackendServiceBinding<MonitoredUserRoleDirectory> binding = new BackendServiceBinding<>(
-            (endpoint, requestTimeout, httpClient, serviceInfo) ->
-                    new MonitoredUserRoleDirectory(new HttpUserRoleDirectory(endpoint, requestTimeout, httpClient), serviceInfo));
-
-    public void setBackendClient(BackendClient backendClient) {
-        binding.setBackendClient(backendClient);
-    }
-
-    public void setServiceEndpoint(String serviceEndpoint) {
-        binding.setServiceEndpoint(serviceEndpoint);
-    }
-
-    public void setServiceInfoCollector(ServiceInfoCollector serviceInfoCollector) {
-        binding.setServiceInfoCollector(serviceInfoCollector);
+    public UserRoleDirectoryClient() {
+        super(MonitoredUserRoleDirectory.class);
     }
 
     @Override
-    public void afterPropertiesSet() {
-        binding.service();
-    }
-
-    @Override
-    public MonitoredUserRoleDirectory getObject() {
-        return binding.service();
-    }
-
-    @Override
-    public Class<?> getObjectType() {
-        return MonitoredUserRoleDirectory.class;
+    MonitoredUserRoleDirectory assemble(URI endpoint, Duration requestTimeout, HttpClient httpClient, ServiceInfoCollector serviceInfo) {
+        return new MonitoredUserRoleDirectory(new HttpUserRoleDirectory(endpoint, requestTimeout, httpClient), serviceInfo);
     }
 }
