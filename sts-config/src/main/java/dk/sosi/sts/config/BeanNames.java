@@ -5,6 +5,8 @@ public final class BeanNames {
 
     public static final String HTTP_CODE_FOR_FAULT_RESPONSE = "httpCodeForFaultResponse";
     public static final String MAX_REQUEST_SIZE_BYTES = "maxRequestSizeBytes";
+    public static final String REQUEST_ARRIVAL_TIMEOUT_MILLIS = "requestArrivalTimeoutMillis";
+    public static final String MIN_REQUEST_DATA_RATE = "minRequestDataRate";
     public static final String SERVICE_INFO_COLLECTOR = "serviceInfoCollector";
     public static final String MINIMUM_ALLOWED_AGE = "minimumAllowedAge";
     public static final String STATUS_SERVLET_LIST = "statusServletList";

@@ -3,6 +3,7 @@ package dk.sosi.sts.config;
 import dk.sosi.sts.monitor.Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,6 @@ public final class OperatorConfiguration implements AutoCloseable {
 
     /** The files, in load order; later files may refer to beans of earlier ones. */
     public static final List<String> FILES = List.of("services.xml", "interface.xml", "cvr-rid.xml", "idsas.xml");
-
-    static final long DEFAULT_MAX_REQUEST_SIZE_BYTES = 1024 * 1024;
 
     private final GenericXmlApplicationContext context;
 
@@ -112,16 +111,24 @@ public final class OperatorConfiguration implements AutoCloseable {
         return code;
     }
 
-    /** The largest request body the SOAP endpoints accept: bean {@code maxRequestSizeBytes}, 1 MiB when left out. */
-    public long maxRequestSizeBytes() {
-        if (!context.containsBean(BeanNames.MAX_REQUEST_SIZE_BYTES)) {
-            return DEFAULT_MAX_REQUEST_SIZE_BYTES;
+    /**
+     * The limits on request bodies: beans {@code maxRequestSizeBytes} (1 MiB), {@code requestArrivalTimeoutMillis}
+     * (30 s) and {@code minRequestDataRate} (1024 bytes/s), each with its default when left out.
+     */
+    public RequestLimits requestLimits() {
+        try {
+            return new RequestLimits(
+                    optionalNumber(BeanNames.MAX_REQUEST_SIZE_BYTES, RequestLimits.DEFAULT_MAX_REQUEST_SIZE_BYTES),
+                    Duration.ofMillis(optionalNumber(BeanNames.REQUEST_ARRIVAL_TIMEOUT_MILLIS,
+                            RequestLimits.DEFAULT_ARRIVAL_TIMEOUT.toMillis())),
+                    optionalNumber(BeanNames.MIN_REQUEST_DATA_RATE, RequestLimits.DEFAULT_MIN_DATA_RATE));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
         }
-        long limit = bean(BeanNames.MAX_REQUEST_SIZE_BYTES, Number.class).longValue();
-        if (limit < 1024) {
-            throw new StartupException(BeanNames.MAX_REQUEST_SIZE_BYTES + " must be at least 1024, was " + limit);
-        }
-        return limit;
+    }
+
+    private long optionalNumber(String id, long fallback) {
+        return context.containsBean(id) ? bean(id, Number.class).longValue() : fallback;
     }
 
     /** A new collector from the prototype bean {@code serviceInfoCollector}. */

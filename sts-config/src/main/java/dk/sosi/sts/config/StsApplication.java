@@ -14,6 +14,7 @@ import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.RequestListener;
 import dk.sosi.sts.exchange.StsRequestHandler;
 import dk.sosi.sts.exchange.dgws.DgwsExchange;
+import dk.sosi.sts.exchange.dgws.DgwsSettings;
 import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckStatusPage;
@@ -53,17 +54,19 @@ public final class StsApplication implements AutoCloseable {
     private final OperatorConfiguration operator;
     private final StsRequestHandler requestHandler;
     private final int httpCodeForFaultResponse;
+    private final RequestLimits requestLimits;
     private final CheckStatusPage checkStatusPage;
     private final Map<String, List<Check>> checkLists;
     private final CertificateInventory certificateInventory;
 
     private StsApplication(List<AutoCloseable> resources, OperatorConfiguration operator, StsRequestHandler requestHandler,
-            int httpCodeForFaultResponse, CheckStatusPage checkStatusPage, Map<String, List<Check>> checkLists,
-            CertificateInventory certificateInventory) {
+            int httpCodeForFaultResponse, RequestLimits requestLimits, CheckStatusPage checkStatusPage,
+            Map<String, List<Check>> checkLists, CertificateInventory certificateInventory) {
         this.resources = resources;
         this.operator = operator;
         this.requestHandler = requestHandler;
         this.httpCodeForFaultResponse = httpCodeForFaultResponse;
+        this.requestLimits = requestLimits;
         this.checkStatusPage = checkStatusPage;
         this.checkLists = checkLists;
         this.certificateInventory = certificateInventory;
@@ -115,10 +118,11 @@ public final class StsApplication implements AutoCloseable {
             operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
             ServiceInfoCollector requests = operator.newServiceInfoCollector();
             RevocationChecker revocation = infrastructure.getBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class);
-            DgwsExchange dgws = DgwsExchangeFactory.create(operator, credential, configuration, revocation, sla, clock);
+            DgwsSettings dgwsSettings = DgwsExchangeFactory.settings(operator);
+            DgwsExchange dgws = DgwsExchangeFactory.create(operator, dgwsSettings, credential, configuration, revocation, sla, clock);
             StsRequestHandler handler = new StsRequestHandler(
                     Map.of(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws),
-                    new FaultMapper(), new SoapFaultWriter(clock), sla, requests, listener, clock);
+                    new FaultMapper(), new SoapFaultWriter(clock, dgwsSettings.dgws10Zone()), sla, requests, listener, clock);
             CrlFetcher crlFetcher = operator.bean(BeanNames.CRL_FETCHER, CrlFetcher.class);
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),
@@ -127,8 +131,8 @@ public final class StsApplication implements AutoCloseable {
             crlFetcher.start(); // stops with the operator configuration that made it
             LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
                     credential.certificate().getNotAfter().toInstant());
-            return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), page, checkLists,
-                    inventory);
+            return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), operator.requestLimits(),
+                    page, checkLists, inventory);
         } catch (RuntimeException e) {
             if (operator != null) {
                 operator.close();
@@ -146,9 +150,9 @@ public final class StsApplication implements AutoCloseable {
         return httpCodeForFaultResponse;
     }
 
-    /** The largest request body the SOAP endpoints read (bean {@code maxRequestSizeBytes}, 1 MiB unless set). */
-    public long maxRequestSizeBytes() {
-        return operator.maxRequestSizeBytes();
+    /** How much, and how slowly, a caller may send to a SOAP endpoint. */
+    public RequestLimits requestLimits() {
+        return requestLimits;
     }
 
     /** The checks of {@code statusServletList}, {@code alarmServletList} or {@code monitorServletList}. */

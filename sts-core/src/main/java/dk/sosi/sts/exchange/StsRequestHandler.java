@@ -6,6 +6,8 @@ import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
+import dk.sosi.sts.token.idcard.DgwsVersion;
+import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.soap.SoapEnvelope;
 import dk.sosi.sts.soap.SoapFaultWriter;
 import java.time.Clock;
@@ -20,7 +22,8 @@ import org.w3c.dom.Document;
 /**
  * Thread-safe. The shared front of every endpoint: checks the envelope, runs the endpoint's
  * {@link Exchange} inside SLA log point 200 ({@code AbstractStsRequestHandler.request}), turns any
- * failure into the endpoint's SOAP fault, and counts the request for the monitoring pages.
+ * failure into the endpoint's SOAP fault (for a DGWS 1.0 request, with its timestamp in DGWS 1.0 form),
+ * and counts the request for the monitoring pages.
  */
 public final class StsRequestHandler {
 
@@ -50,18 +53,22 @@ public final class StsRequestHandler {
         Instant received = clock.instant();
         long started = System.nanoTime();
         Optional<String> messageId = Optional.empty();
+        DgwsVersion version = DgwsVersion.V1_0_1;
         StsResponse response;
         Optional<FaultCode> fault = Optional.empty();
         try {
             SoapEnvelope envelope = SoapEnvelope.of(document);
             messageId = envelope.messageId();
+            if (Namespaces.WST_2005_02.equals(endpoint.trustNamespace())) {
+                version = envelope.created().map(DgwsVersion::ofCreated).orElse(DgwsVersion.V1_0_1);
+            }
             SoapRequest request = new SoapRequest(endpoint.path(), envelope, messageId.orElse("-"), received);
             Document answer = sla.measure(SlaPoint.REQUEST, request.messageId(), () -> exchangeFor(endpoint).exchange(request));
             response = new StsResponse(answer, false);
         } catch (RuntimeException e) {
             StsFault refusal = faults.toFault(endpoint.path(), e);
             fault = Optional.of(refusal.code());
-            response = new StsResponse(faultWriter.write(refusal, endpoint.trustNamespace(), messageId), true);
+            response = new StsResponse(faultWriter.write(refusal, endpoint.trustNamespace(), messageId, version), true);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (response.fault()) {

@@ -1,6 +1,8 @@
 package dk.sosi.sts.pki;
 
 import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
@@ -25,16 +27,27 @@ public final class CertificateNames {
      * @throws IllegalArgumentException if the subject has no serialNumber
      */
     public static String subjectSerialNumber(X509Certificate certificate) {
+        return attribute(certificate, BCStyle.SERIALNUMBER).orElseThrow(() -> new IllegalArgumentException(
+                "the subject " + certificate.getSubjectX500Principal() + " has no serialNumber (2.5.4.5)"));
+    }
+
+    /**
+     * The subject's {@code organizationIdentifier} attribute (OID 2.5.4.97), where OCES3 certificates
+     * name their organisation: {@code NTRDK-<cvr>}.
+     */
+    public static Optional<String> organizationIdentifier(X509Certificate certificate) {
+        return attribute(certificate, BCStyle.ORGANIZATION_IDENTIFIER);
+    }
+
+    private static Optional<String> attribute(X509Certificate certificate, ASN1ObjectIdentifier type) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        for (RDN rdn : subject.getRDNs(BCStyle.SERIALNUMBER)) {
+        for (RDN rdn : subject.getRDNs(type)) {
             for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
-                if (BCStyle.SERIALNUMBER.equals(attribute.getType())
-                        && attribute.getValue() instanceof ASN1String value) {
-                    return value.getString();
+                if (type.equals(attribute.getType()) && attribute.getValue() instanceof ASN1String value) {
+                    return Optional.of(value.getString());
                 }
             }
         }
-        throw new IllegalArgumentException(
-                "the subject " + certificate.getSubjectX500Principal() + " has no serialNumber (2.5.4.5)");
+        return Optional.empty();
     }
 }

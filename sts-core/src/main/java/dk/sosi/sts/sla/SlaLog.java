@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class SlaLog {
 
     public static final String LOGGER_NAME = "dk.sosi.sts.sla";
+    /** Message ids are UUIDs or 28-character Seal ids; a longer one is cut in the log. */
+    static final int MAX_MESSAGE_ID = 128;
     private static final Logger SLA = LoggerFactory.getLogger(LOGGER_NAME);
 
     private final Clock clock;
@@ -69,15 +71,24 @@ public final class SlaLog {
         return line.append(fraction).append(" outcome=").append(outcome).toString();
     }
 
-    /** Keeps a line splittable on spaces whatever a caller put in its message id. */
+    /**
+     * Keeps a line one line, splittable on spaces and short, whatever a caller put in its message id:
+     * blanks, {@code =} and control characters become {@code _}, and an id longer than
+     * {@value #MAX_MESSAGE_ID} characters is cut (marked with {@code …}).
+     */
     private static void appendToken(StringBuilder line, String messageId) {
         if (messageId == null || messageId.isBlank()) {
             line.append('-');
             return;
         }
-        for (int i = 0; i < messageId.length(); i++) {
+        int length = Math.min(messageId.length(), MAX_MESSAGE_ID);
+        for (int i = 0; i < length; i++) {
             char c = messageId.charAt(i);
-            line.append(Character.isWhitespace(c) || c == '=' ? '_' : c);
+            line.append(Character.isWhitespace(c) || Character.isISOControl(c) || c == '=' || c == '\u2028' || c == '\u2029'
+                    ? '_' : c);
+        }
+        if (messageId.length() > MAX_MESSAGE_ID) {
+            line.append('…');
         }
     }
 }

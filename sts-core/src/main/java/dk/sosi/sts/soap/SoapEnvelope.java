@@ -1,5 +1,6 @@
 package dk.sosi.sts.soap;
 
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public final class SoapEnvelope {
                 body = child;
             } else {
                 throw new StsFault(FaultCode.INVALID_REQUEST,
-                        "Unexpected element in the SOAP Envelope: " + child.getNodeName());
+                        "Unexpected element in the SOAP Envelope: "
+                        + CallerText.limit(child.getNodeName(), CallerText.MAX_VALUE));
             }
         }
         if (body == null) {
@@ -118,6 +120,23 @@ public final class SoapEnvelope {
             }
         }
         return security().map(s -> s.getAttribute("id")).filter(id -> !id.isEmpty());
+    }
+
+    /** The text of {@code wsse:Security/wsu:Timestamp/wsu:Created}, if the header has one. */
+    public Optional<String> created() {
+        Optional<Element> security;
+        try {
+            security = security();
+        } catch (StsFault duplicate) {
+            return Optional.empty();
+        }
+        return security.flatMap(s -> child(s, Namespaces.WSU, "Timestamp")).flatMap(t -> child(t, Namespaces.WSU, "Created"))
+                .map(Element::getTextContent);
+    }
+
+    private static Optional<Element> child(Element parent, String namespace, String localName) {
+        return childElements(parent).stream()
+                .filter(e -> localName.equals(e.getLocalName()) && namespace.equals(e.getNamespaceURI())).findFirst();
     }
 
     /** The element children of {@code parent}, in document order. */

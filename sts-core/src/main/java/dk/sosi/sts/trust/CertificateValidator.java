@@ -1,5 +1,6 @@
 package dk.sosi.sts.trust;
 
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.pki.CertificateNames;
@@ -138,11 +139,14 @@ public final class CertificateValidator {
         }
     }
 
+    /** The certificate's subject serial number (or DN), escaped and cut: an untrusted one is the caller's text. */
     private static String describe(X509Certificate certificate) {
+        String name;
         try {
-            return CertificateNames.subjectSerialNumber(certificate);
+            name = CertificateNames.subjectSerialNumber(certificate);
         } catch (IllegalArgumentException e) {
-            return certificate.getSubjectX500Principal().getName();
+            name = certificate.getSubjectX500Principal().getName();
         }
+        return CallerText.limit(name, CallerText.MAX_VALUE * 2);
     }
 }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Immutable. What an OCES certificate's subject serial number says about its holder (protocol.md 9):
  * {@code CVR:<cvr>-RID:<rid>} an employee, {@code CVR:<cvr>-UID:<uid>} or {@code CVR:<cvr>-FID:<fid>}
- * a company or function (system), {@code PID:<pid>} a person.
+ * a company or function (system), {@code PID:<pid>} a person. OCES3 serials carry no CVR; such a
+ * certificate names its organisation in {@code organizationIdentifier} ({@code NTRDK-<cvr>}).
+ *
+ * @param cvr the organisation the certificate proves, if any
  */
 public record OcesCertificate(X509Certificate certificate, String subjectSerialNumber, Kind kind,
         Optional<String> cvr, Optional<String> rid, Optional<String> pid) {
@@ -20,6 +23,7 @@ public record OcesCertificate(X509Certificate certificate, String subjectSerialN
 
     private static final Pattern ORGANISATION = Pattern.compile("CVR:(\\d{8})-(RID|UID|FID):(.+)");
     private static final Pattern PERSON = Pattern.compile("PID:(.+)");
+    private static final Pattern NTR_DK = Pattern.compile("NTRDK-(\\d{8})");
 
     public OcesCertificate {
         Objects.requireNonNull(certificate, "certificate");
@@ -47,6 +51,11 @@ public record OcesCertificate(X509Certificate certificate, String subjectSerialN
             return new OcesCertificate(certificate, serial, Kind.PERSON, Optional.empty(), Optional.empty(),
                     Optional.of(person.group(1)));
         }
-        return new OcesCertificate(certificate, serial, Kind.OTHER, Optional.empty(), Optional.empty(), Optional.empty());
+        return new OcesCertificate(certificate, serial, Kind.OTHER, organisation(certificate), Optional.empty(), Optional.empty());
+    }
+
+    private static Optional<String> organisation(X509Certificate certificate) {
+        return CertificateNames.organizationIdentifier(certificate).map(NTR_DK::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1));
     }
 }

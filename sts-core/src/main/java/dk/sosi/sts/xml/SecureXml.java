@@ -1,7 +1,9 @@
 package dk.sosi.sts.xml;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -15,13 +17,19 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Thread-safe. The only way the STS turns bytes into DOM and back. The parser refuses DOCTYPEs
- * outright (no external entities, no entity expansion, no external DTD), limits nesting depth and
- * never reaches the network; there is no switch to turn that off.
+ * outright (no external entities, no entity expansion, no external DTD), never reaches the network,
+ * and bounds what a message may cost to parse: nesting depth, attributes per element (namespace
+ * declarations included) and namespace declarations per document, whose bookkeeping is what makes a
+ * large document of them expensive. There is no switch to turn any of that off.
  */
 public final class SecureXml {
 
     /** Deeper than any legitimate SOAP message the STS takes (an OIO request nests about 15). */
     public static final int MAX_ELEMENT_DEPTH = 100;
+    /** More than any element of a legitimate message carries (a SOAP Envelope declares about 12 namespaces). */
+    public static final int MAX_ATTRIBUTES_PER_ELEMENT = 64;
+    /** More than a legitimate message declares in all (a signed OIO request with its tokens: about 60). */
+    public static final int MAX_NAMESPACE_DECLARATIONS = 256;
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
@@ -29,11 +37,22 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    /** Parses {@code in} as namespace-aware XML. */
+    /** Parses {@code in} as namespace-aware XML, its encoding read from the XML declaration (UTF-8 without one). */
     public static Document parse(InputStream in) throws MalformedXmlException {
+        return parse(new InputSource(new NamespaceDeclarationLimit(in)));
+    }
+
+    /** Parses {@code in} as namespace-aware XML in {@code encoding}, e.g. the charset its HTTP Content-Type names. */
+    public static Document parse(InputStream in, Charset encoding) throws MalformedXmlException {
+        InputSource source = new InputSource(new NamespaceDeclarationLimit(in));
+        source.setEncoding(encoding.name());
+        return parse(source);
+    }
+
+    private static Document parse(InputSource source) throws MalformedXmlException {
         DocumentBuilder builder = BUILDERS.get();
         try {
-            return builder.parse(new InputSource(in));
+            return builder.parse(source);
         } catch (SAXParseException e) {
             throw new MalformedXmlException("line " + e.getLineNumber() + ", column " + e.getColumnNumber()
                     + ": " + e.getMessage(), e);
@@ -101,9 +120,54 @@ public final class SecureXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setAttribute("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
+            factory.setAttribute("jdk.xml.elementAttributeLimit", MAX_ATTRIBUTES_PER_ELEMENT);
         } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("The JDK XML parser cannot be hardened", e);
         }
         return factory;
+    }
+
+    /**
+     * Counts {@code xmlns} as the bytes pass to the parser and stops the parse past
+     * {@link #MAX_NAMESPACE_DECLARATIONS}. Counting the ASCII bytes over-counts at worst (the word in
+     * text), which only matters to a message that is not legitimate anyway.
+     */
+    private static final class NamespaceDeclarationLimit extends FilterInputStream {
+
+        private static final byte[] XMLNS = {'x', 'm', 'l', 'n', 's'};
+        private int matched;
+        private int declarations;
+
+        NamespaceDeclarationLimit(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                count(buffer[i]);
+            }
+            return n;
+        }
+
+        private void count(byte b) throws IOException {
+            matched = b == XMLNS[matched] ? matched + 1 : (b == XMLNS[0] ? 1 : 0);
+            if (matched == XMLNS.length) {
+                matched = 0;
+                if (++declarations > MAX_NAMESPACE_DECLARATIONS) {
+                    throw new IOException("the message declares more than " + MAX_NAMESPACE_DECLARATIONS + " namespaces");
+                }
+            }
+        }
     }
 }

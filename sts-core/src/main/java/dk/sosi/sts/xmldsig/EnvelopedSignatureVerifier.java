@@ -1,9 +1,11 @@
 package dk.sosi.sts.xmldsig;
 
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.soap.Namespaces;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
@@ -38,18 +40,30 @@ import org.w3c.dom.Node;
  * unread); exactly one Reference whose URI is {@code #} plus the element's own id; at most two
  * transforms, each enveloped-signature or c14n; no other element in the document carrying the same id
  * value in an {@code id}, {@code ID}, {@code Id}, {@code wsu:Id} or {@code xml:id} attribute; exactly
- * one X509Certificate whose RSA key has at least {@link #MIN_RSA_KEY_BITS} bits (or the configured minimum).
+ * one X509Certificate whose RSA key has at least {@link #MIN_RSA_KEY_BITS} bits (or the configured minimum)
+ * and a public exponent of at most {@link #MAX_RSA_EXPONENT_BITS} bits (a huge exponent makes every
+ * verification cost milliseconds). Then the caller's {@link SignerCheck} decides whether the signer is
+ * trusted at all; only a trusted signer's signature is computed.
  *
  * <p>Signature wrapping is shut out twice: the reference is resolved by a resolver that knows only the
  * signed element (never {@code getElementById}), and after verification the node the reference reached
  * must be that element. Every refusal is a {@link FaultCode#FAILED_AUTHENTICATION} with one of the
  * texts below; Santuario's own messages and stack traces go to the debug log, never to the caller.
- * Whether the certificate is trusted is not decided here.
  */
 public final class EnvelopedSignatureVerifier {
 
     /** The shortest RSA modulus accepted unless the constructor is told otherwise. */
     public static final int MIN_RSA_KEY_BITS = 2048;
+    /** The longest RSA public exponent accepted; certificates use 65537 (17 bits). */
+    public static final int MAX_RSA_EXPONENT_BITS = 32;
+
+    /** Decides, before any signature arithmetic, whether the certificate that claims a signature may sign at all. */
+    @FunctionalInterface
+    public interface SignerCheck {
+
+        /** @throws StsFault if {@code signer} is not trusted for this signature */
+        void check(X509Certificate signer);
+    }
 
     static final String NOT_SIGNED = "The id-card is not signed";
     static final String MORE_THAN_ONE_SIGNATURE = "The id-card holds more than one ds:Signature";
@@ -76,9 +90,14 @@ public final class EnvelopedSignatureVerifier {
     static final String NOT_RSA = "The id-card signing key must be an RSA key";
     /** Actual bits, required bits. */
     static final String KEY_TOO_SHORT = "The id-card signing key has %d bits; the STS requires at least %d";
+    /** Actual bits, allowed bits. */
+    static final String EXPONENT_NOT_ACCEPTED =
+            "The id-card signing key's public exponent has %d bits; the STS accepts odd exponents of at most %d bits";
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopedSignatureVerifier.class);
     private static final int MAX_TRANSFORMS = 2;
+    /** Algorithm URIs and ids repeated in a fault are cut to this length. */
+    private static final int MAX_ECHO = 128;
     private static final Set<String> CANONICALIZATIONS = Set.of(
             Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS, Canonicalizer.ALGO_ID_C14N_OMIT_COMMENTS);
     private static final Set<String> TRANSFORMS = Set.of(Transforms.TRANSFORM_ENVELOPED_SIGNATURE,
@@ -121,12 +140,14 @@ public final class EnvelopedSignatureVerifier {
      * Verifies the enveloped {@code ds:Signature} that is a direct child of {@code signedElement} and whose
      * single Reference points at {@code signedElement} through its attribute {@code idAttribute} ({@code id}
      * for DGWS cards, {@code ID} for Seal's message version 1.0_2); registers that attribute, and only that
-     * one, as an XML ID.
+     * one, as an XML ID. {@code signerCheck} is asked about the certificate after every cheap check and
+     * before the signature is computed.
      *
-     * @return the certificate from {@code KeyInfo/X509Data/X509Certificate} that verified the signature; not yet trusted
-     * @throws StsFault {@link FaultCode#FAILED_AUTHENTICATION} on any failure
+     * @return the certificate from {@code KeyInfo/X509Data/X509Certificate} that verified the signature
+     * @throws StsFault {@link FaultCode#FAILED_AUTHENTICATION} on any failure, or what {@code signerCheck} throws
      */
-    public X509Certificate verify(Element signedElement, String idAttribute) {
+    public X509Certificate verify(Element signedElement, String idAttribute, SignerCheck signerCheck) {
+        Objects.requireNonNull(signerCheck, "signerCheck");
         Objects.requireNonNull(signedElement, "signedElement");
         Objects.requireNonNull(idAttribute, "idAttribute");
         Attr idNode = signedElement.getAttributeNodeNS(null, idAttribute);
@@ -145,6 +166,7 @@ public final class EnvelopedSignatureVerifier {
         X509Certificate certificate = certificate(parts.get(2));
         checkKey(certificate.getPublicKey());
         checkUniqueId(signedElement, id);
+        signerCheck.check(certificate);
 
         signedElement.setIdAttributeNode(idNode, true);
         try {
@@ -159,7 +181,7 @@ public final class EnvelopedSignatureVerifier {
                 throw refused(INVALID);
             }
         } catch (XMLSecurityException e) {
-            LOG.debug("The signature of {} {}=\"{}\" does not verify", signedElement.getNodeName(), idAttribute, id, e);
+            LOG.debug("The signature of {} {}={} does not verify", signedElement.getNodeName(), idAttribute, CallerText.quote(id), e);
             throw refused(INVALID);
         }
         return certificate;
@@ -190,11 +212,11 @@ public final class EnvelopedSignatureVerifier {
         }
         String canonicalization = algorithm(children.get(0));
         if (!CANONICALIZATIONS.contains(canonicalization)) {
-            throw refused(String.format(ALGORITHM_NOT_ACCEPTED, canonicalization));
+            throw refused(String.format(ALGORITHM_NOT_ACCEPTED, CallerText.limit(canonicalization, MAX_ECHO)));
         }
         String signatureMethod = algorithm(children.get(1));
         if (SignatureAlgorithm.bySignatureUri(signatureMethod).filter(accepted::contains).isEmpty()) {
-            throw refused(String.format(ALGORITHM_NOT_ACCEPTED, signatureMethod));
+            throw refused(String.format(ALGORITHM_NOT_ACCEPTED, CallerText.limit(signatureMethod, MAX_ECHO)));
         }
         List<Element> references = children.subList(2, children.size());
         for (Element reference : references) {
@@ -207,7 +229,7 @@ public final class EnvelopedSignatureVerifier {
         }
         Element reference = references.get(0);
         if (!("#" + id).equals(reference.getAttributeNS(null, "URI"))) {
-            throw refused(String.format(WRONG_REFERENCE, id));
+            throw refused(String.format(WRONG_REFERENCE, CallerText.limit(id, MAX_ECHO)));
         }
         for (Element part : childElements(reference)) {
             if (isDs(part, "Transforms")) {
@@ -215,7 +237,7 @@ public final class EnvelopedSignatureVerifier {
             } else if (isDs(part, "DigestMethod")) {
                 String digest = algorithm(part);
                 if (SignatureAlgorithm.byDigestUri(digest).filter(accepted::contains).isEmpty()) {
-                    throw refused(String.format(ALGORITHM_NOT_ACCEPTED, digest));
+                    throw refused(String.format(ALGORITHM_NOT_ACCEPTED, CallerText.limit(digest, MAX_ECHO)));
                 }
             }
         }
@@ -229,7 +251,7 @@ public final class EnvelopedSignatureVerifier {
         for (Element transform : list) {
             String algorithm = algorithm(transform);
             if (!isDs(transform, "Transform") || !TRANSFORMS.contains(algorithm)) {
-                throw refused(String.format(TRANSFORM_NOT_ACCEPTED, algorithm));
+                throw refused(String.format(TRANSFORM_NOT_ACCEPTED, CallerText.limit(algorithm, MAX_ECHO)));
             }
         }
     }
@@ -268,6 +290,10 @@ public final class EnvelopedSignatureVerifier {
         if (bits < minRsaKeyBits) {
             throw refused(String.format(KEY_TOO_SHORT, bits, minRsaKeyBits));
         }
+        BigInteger exponent = rsa.getPublicExponent();
+        if (exponent.bitLength() > MAX_RSA_EXPONENT_BITS || !exponent.testBit(0) || exponent.compareTo(BigInteger.TWO) <= 0) {
+            throw refused(String.format(EXPONENT_NOT_ACCEPTED, exponent.bitLength(), MAX_RSA_EXPONENT_BITS));
+        }
     }
 
     /** Refuses the document if any element but {@code signedElement} carries {@code id} as an id. */
@@ -279,7 +305,7 @@ public final class EnvelopedSignatureVerifier {
         Node node = root;
         while (node != null) {
             if (node.getNodeType() == Node.ELEMENT_NODE && node != signedElement && carriesId((Element) node, id)) {
-                throw refused(String.format(DUPLICATE_ID, id));
+                throw refused(String.format(DUPLICATE_ID, CallerText.limit(id, MAX_ECHO)));
             }
             node = next(node, root);
         }

@@ -13,6 +13,7 @@ import dk.sosi.sts.token.idcard.NameId;
 import dk.sosi.sts.token.idcard.SystemLog;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
+import dk.sosi.sts.xmldsig.TestSigningKeys;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -54,6 +55,6 @@ class DgwsRequestBuilderTest {
 
         Element assertion = (Element) parsed.getElementsByTagNameNS(Namespaces.SAML, "Assertion").item(0);
         assertEquals(system.certificate(),
-                new EnvelopedSignatureVerifier(EnumSet.allOf(SignatureAlgorithm.class)).verify(assertion, "id"));
+                new EnvelopedSignatureVerifier(EnumSet.allOf(SignatureAlgorithm.class)).verify(assertion, "id", TestSigningKeys.TRUST_ANY));
     }
 }

@@ -35,7 +35,7 @@ class StsRequestHandlerTest {
 
     private StsRequestHandler handler(Exchange exchange) {
         return new StsRequestHandler(Map.of(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, exchange), new FaultMapper(),
-                new SoapFaultWriter(CLOCK), new SlaLog(CLOCK), requests, RequestListener.NONE, CLOCK);
+                new SoapFaultWriter(CLOCK, ZoneOffset.UTC), new SlaLog(CLOCK), requests, RequestListener.NONE, CLOCK);
     }
 
     private static Document request() throws Exception {

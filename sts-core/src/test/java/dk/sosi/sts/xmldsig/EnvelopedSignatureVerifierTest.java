@@ -26,6 +26,7 @@ class EnvelopedSignatureVerifierTest {
 
     private static final Set<SignatureAlgorithm> BOTH = Set.of(SignatureAlgorithm.RSA_SHA1, SignatureAlgorithm.RSA_SHA256);
     private static final String HMAC_SHA1 = "http://www.w3.org/2000/09/xmldsig#hmac-sha1";
+    private static final EnvelopedSignatureVerifier.SignerCheck ANY_SIGNER = TestSigningKeys.TRUST_ANY;
 
     private static IssuedCredential employee;
     private static IssuedCredential other;
@@ -62,7 +63,7 @@ class EnvelopedSignatureVerifierTest {
     void verifyWhenSignedThenReturnsTheSigningCertificate(SignatureAlgorithm algorithm) throws Exception {
         Document document = signed(algorithm);
 
-        assertEquals(employee.certificate(), verifier.verify(token(document), "id"));
+        assertEquals(employee.certificate(), verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -71,7 +72,7 @@ class EnvelopedSignatureVerifierTest {
         new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token(document), "id", "OCESSignature",
                 employee.privateKey(), employee.certificate());
 
-        assertEquals(employee.certificate(), verifier.verify(token(document), "id"));
+        assertEquals(employee.certificate(), verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -84,8 +85,8 @@ class EnvelopedSignatureVerifierTest {
                 employee.privateKey(), employee.certificate());
         Document received = reparse(document);
 
-        assertEquals(employee.certificate(), verifier.verify(token(received), "ID"));
-        assertRefused(String.format(EnvelopedSignatureVerifier.NO_ID, "id"), () -> verifier.verify(token(received), "id"));
+        assertEquals(employee.certificate(), verifier.verify(token(received), "ID", ANY_SIGNER));
+        assertRefused(String.format(EnvelopedSignatureVerifier.NO_ID, "id"), () -> verifier.verify(token(received), "id", ANY_SIGNER));
     }
 
     @Test
@@ -94,7 +95,7 @@ class EnvelopedSignatureVerifierTest {
         ds(document, "X509Certificate").setTextContent("\n  "
                 + Base64.getMimeEncoder().encodeToString(employee.certificate().getEncoded()) + "\n  ");
 
-        assertEquals(employee.certificate(), verifier.verify(token(document), "id"));
+        assertEquals(employee.certificate(), verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -102,7 +103,7 @@ class EnvelopedSignatureVerifierTest {
         Document document = signed(SignatureAlgorithm.RSA_SHA1);
         token(document).getFirstChild().setTextContent("43");
 
-        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -111,7 +112,7 @@ class EnvelopedSignatureVerifierTest {
         token(document).setAttribute("id", "Other");
         ds(document, "Reference").setAttribute("URI", "#Other");
 
-        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -119,14 +120,14 @@ class EnvelopedSignatureVerifierTest {
         Document document = signed(SignatureAlgorithm.RSA_SHA1);
         ds(document, "X509Certificate").setTextContent(Base64.getEncoder().encodeToString(other.certificate().getEncoded()));
 
-        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
     void verifyWhenNoSignatureThenNotSigned() throws Exception {
         Document document = message();
 
-        assertRefused(EnvelopedSignatureVerifier.NOT_SIGNED, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.NOT_SIGNED, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -136,7 +137,7 @@ class EnvelopedSignatureVerifierTest {
         Element value = (Element) token.getFirstChild();
         value.appendChild(ds(document, "Signature"));
 
-        assertRefused(EnvelopedSignatureVerifier.NOT_SIGNED, () -> verifier.verify(token, "id"));
+        assertRefused(EnvelopedSignatureVerifier.NOT_SIGNED, () -> verifier.verify(token, "id", ANY_SIGNER));
     }
 
     @Test
@@ -145,7 +146,7 @@ class EnvelopedSignatureVerifierTest {
         Element token = token(document);
         token.appendChild(ds(document, "Signature").cloneNode(true));
 
-        assertRefused(EnvelopedSignatureVerifier.MORE_THAN_ONE_SIGNATURE, () -> verifier.verify(token, "id"));
+        assertRefused(EnvelopedSignatureVerifier.MORE_THAN_ONE_SIGNATURE, () -> verifier.verify(token, "id", ANY_SIGNER));
     }
 
     @Test
@@ -155,7 +156,7 @@ class EnvelopedSignatureVerifierTest {
         ds(document, "X509Certificate").setTextContent("not a certificate");
 
         assertRefused(String.format(EnvelopedSignatureVerifier.ALGORITHM_NOT_ACCEPTED, HMAC_SHA1),
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -164,7 +165,7 @@ class EnvelopedSignatureVerifierTest {
         EnvelopedSignatureVerifier sha256Only = new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA256));
 
         assertRefused("The id-card signature uses an algorithm the STS does not accept: "
-                + "http://www.w3.org/2000/09/xmldsig#rsa-sha1", () -> sha256Only.verify(token(document), "id"));
+                + "http://www.w3.org/2000/09/xmldsig#rsa-sha1", () -> sha256Only.verify(token(document), "id", ANY_SIGNER));
     }
 
     @ParameterizedTest
@@ -175,7 +176,7 @@ class EnvelopedSignatureVerifierTest {
         EnvelopedSignatureVerifier sha256Only = new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA256));
 
         assertRefused(String.format(EnvelopedSignatureVerifier.ALGORITHM_NOT_ACCEPTED, digest),
-                () -> sha256Only.verify(token(document), "id"));
+                () -> sha256Only.verify(token(document), "id", ANY_SIGNER));
     }
 
     @ParameterizedTest
@@ -186,7 +187,7 @@ class EnvelopedSignatureVerifierTest {
         ds(document, "CanonicalizationMethod").setAttribute("Algorithm", c14n);
 
         assertRefused(String.format(EnvelopedSignatureVerifier.ALGORITHM_NOT_ACCEPTED, c14n),
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -196,7 +197,7 @@ class EnvelopedSignatureVerifierTest {
         ((Element) document.getElementsByTagNameNS(Namespaces.DS, "Transform").item(1)).setAttribute("Algorithm", xslt);
 
         assertRefused(String.format(EnvelopedSignatureVerifier.TRANSFORM_NOT_ACCEPTED, xslt),
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -205,7 +206,7 @@ class EnvelopedSignatureVerifierTest {
         Element transforms = ds(document, "Transforms");
         transforms.appendChild(transforms.getLastChild().cloneNode(true));
 
-        assertRefused(EnvelopedSignatureVerifier.TOO_MANY_TRANSFORMS, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.TOO_MANY_TRANSFORMS, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -214,7 +215,7 @@ class EnvelopedSignatureVerifierTest {
         Element reference = ds(document, "Reference");
         reference.getParentNode().appendChild(reference.cloneNode(true));
 
-        assertRefused(EnvelopedSignatureVerifier.REFERENCE_COUNT, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.REFERENCE_COUNT, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -223,7 +224,7 @@ class EnvelopedSignatureVerifierTest {
         Element signature = ds(document, "Signature");
         signature.appendChild(document.createElementNS(Namespaces.DS, "ds:Object"));
 
-        assertRefused(EnvelopedSignatureVerifier.MALFORMED, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.MALFORMED, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     /** Wrapping (a): the signature stays on a forged card, the signed original hides elsewhere under the same id. */
@@ -239,7 +240,7 @@ class EnvelopedSignatureVerifierTest {
                 insideTheForgery ? forged.getFirstChild() : document.getDocumentElement().getFirstChild());
         ((Element) forged.getElementsByTagNameNS("urn:test", "Value").item(0)).setTextContent("1000000");
 
-        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(forged, "id"));
+        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(forged, "id", ANY_SIGNER));
     }
 
     /** Wrapping (b): another element claims the card's id, in any of the usual id attributes. */
@@ -252,7 +253,7 @@ class EnvelopedSignatureVerifierTest {
         decoy.setAttributeNS(namespace, attribute, "IDCard");
         document.getDocumentElement().appendChild(decoy);
 
-        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(token(document), "id"));
+        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -263,7 +264,7 @@ class EnvelopedSignatureVerifierTest {
         decoy.setIdAttributeNS(null, "ref", true);
         document.getDocumentElement().appendChild(decoy);
 
-        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(token(document), "id"));
+        assertRefused(String.format(EnvelopedSignatureVerifier.DUPLICATE_ID, "IDCard"), () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     /** Wrapping (c): a valid signature over another element of the message, moved into the card. */
@@ -277,7 +278,7 @@ class EnvelopedSignatureVerifierTest {
         token(document).appendChild(ds(document, "Signature"));
 
         assertRefused(String.format(EnvelopedSignatureVerifier.WRONG_REFERENCE, "IDCard"),
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @ParameterizedTest
@@ -287,7 +288,7 @@ class EnvelopedSignatureVerifierTest {
         ds(document, "Reference").setAttribute("URI", uri);
 
         assertRefused("The id-card signature must refer to the id-card itself: URI=\"#IDCard\"",
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -295,14 +296,14 @@ class EnvelopedSignatureVerifierTest {
         Document document = signed(SignatureAlgorithm.RSA_SHA1, weak);
 
         assertRefused("The id-card signing key has 1024 bits; the STS requires at least 2048",
-                () -> verifier.verify(token(document), "id"));
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
     void verifyWhenMinimumLoweredTo1024ThenWeakKeyVerifies() throws Exception {
         Document document = signed(SignatureAlgorithm.RSA_SHA1, weak);
 
-        assertEquals(weak.certificate(), new EnvelopedSignatureVerifier(BOTH, 1024).verify(token(document), "id"));
+        assertEquals(weak.certificate(), new EnvelopedSignatureVerifier(BOTH, 1024).verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -313,7 +314,7 @@ class EnvelopedSignatureVerifierTest {
         second.setTextContent(Base64.getEncoder().encodeToString(other.certificate().getEncoded()));
         x509Data.appendChild(second);
 
-        assertRefused(EnvelopedSignatureVerifier.CERTIFICATE_COUNT, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.CERTIFICATE_COUNT, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -323,7 +324,7 @@ class EnvelopedSignatureVerifierTest {
         keyInfo.removeChild(ds(keyInfo, "X509Data"));
         keyInfo.appendChild(document.createElementNS(Namespaces.DS, "ds:KeyName")).setTextContent("OCESSignature");
 
-        assertRefused(EnvelopedSignatureVerifier.CERTIFICATE_COUNT, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.CERTIFICATE_COUNT, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @ParameterizedTest
@@ -332,7 +333,7 @@ class EnvelopedSignatureVerifierTest {
         Document document = signed(SignatureAlgorithm.RSA_SHA1);
         ds(document, "X509Certificate").setTextContent(content);
 
-        assertRefused(EnvelopedSignatureVerifier.UNREADABLE_CERTIFICATE, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.UNREADABLE_CERTIFICATE, () -> verifier.verify(token(document), "id", ANY_SIGNER));
     }
 
     @Test
@@ -340,7 +341,29 @@ class EnvelopedSignatureVerifierTest {
         Document document = signed(SignatureAlgorithm.RSA_SHA1);
         ds(document, "SignatureValue").setTextContent("AAAA");
 
-        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id"));
+        assertRefused(EnvelopedSignatureVerifier.INVALID, () -> verifier.verify(token(document), "id", ANY_SIGNER));
+    }
+
+    @Test
+    void verifyWhenPublicExponentHasThousandsOfBitsThenRefusedBeforeAnySignatureArithmetic() throws Exception {
+        Document document = signed(SignatureAlgorithm.RSA_SHA256, TestSigningKeys.hugeExponent());
+
+        assertRefused("The id-card signing key's public exponent has 2000 bits; the STS accepts odd exponents of at most 32 bits",
+                () -> verifier.verify(token(document), "id", ANY_SIGNER));
+    }
+
+    @Test
+    void verifyWhenSignerCheckRefusesThenItsFaultAndTheBrokenSignatureIsNeverComputed() throws Exception {
+        Document document = signed(SignatureAlgorithm.RSA_SHA1);
+        ds(document, "SignatureValue").setTextContent("AAAA");
+        StsFault untrusted = new StsFault(FaultCode.FAILED_AUTHENTICATION, "untrusted signer");
+
+        StsFault fault = assertThrows(StsFault.class, () -> verifier.verify(token(document), "id", signer -> {
+            assertEquals(employee.certificate(), signer);
+            throw untrusted;
+        }));
+
+        assertEquals(untrusted, fault);
     }
 
     @Test

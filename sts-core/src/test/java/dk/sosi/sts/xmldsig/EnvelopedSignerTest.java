@@ -129,7 +129,7 @@ class EnvelopedSignerTest {
         Document received = reparse(document);
         Element card = (Element) received.getElementsByTagNameNS("urn:test", "Token").item(1);
         assertEquals(signer.certificate(),
-                new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1)).verify(card, "id"));
+                new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1)).verify(card, "id", TestSigningKeys.TRUST_ANY));
     }
 
     @Test
@@ -146,7 +146,7 @@ class EnvelopedSignerTest {
         new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token, "id", "S", signer.privateKey(), signer.certificate());
 
         assertEquals(signer.certificate(), new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1))
-                .verify(token(reparse(document)), "id"));
+                .verify(token(reparse(document)), "id", TestSigningKeys.TRUST_ANY));
     }
 
     @Test
@@ -160,7 +160,7 @@ class EnvelopedSignerTest {
                 results.add(threads.submit(() -> {
                     Document document = message();
                     shared.sign(token(document), "id", "OCESSignature", signer.privateKey(), signer.certificate());
-                    return verifier.verify(token(reparse(document)), "id");
+                    return verifier.verify(token(reparse(document)), "id", TestSigningKeys.TRUST_ANY);
                 }));
             }
             for (Future<X509Certificate> result : results) {

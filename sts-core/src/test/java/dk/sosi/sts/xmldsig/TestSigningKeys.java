@@ -4,6 +4,12 @@ import dk.sosi.sts.pki.CertificateAuthority;
 import dk.sosi.sts.pki.CertificateRequest;
 import dk.sosi.sts.pki.IssuedCredential;
 import dk.sosi.sts.pki.KeyPairSource;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -16,6 +22,9 @@ public final class TestSigningKeys {
 
     private static final Instant NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant NOT_AFTER = NOT_BEFORE.plus(3650, ChronoUnit.DAYS);
+
+    /** A signer check that trusts every certificate, for tests of the signature alone. */
+    public static final EnvelopedSignatureVerifier.SignerCheck TRUST_ANY = signer -> { };
 
     private TestSigningKeys() {
     }
@@ -40,6 +49,22 @@ public final class TestSigningKeys {
         return Holder.WEAK;
     }
 
+    /** A credential whose RSA public exponent has 2000 bits: every verification with it costs milliseconds. */
+    public static IssuedCredential hugeExponent() {
+        return Holder.HUGE_EXPONENT;
+    }
+
+    /** An RSA key pair with a 2048-bit modulus and a 2000-bit prime public exponent. */
+    public static KeyPair hugeExponentKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(new RSAKeyGenParameterSpec(2048, BigInteger.probablePrime(2000, new SecureRandom())));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final class Holder {
         static final CertificateAuthority CA = CertificateAuthority.createRoot(
                 "CN=STS Signature Test Root, O=SOSI-STS tests, C=DK", NOT_BEFORE, NOT_AFTER, KeyPairSource.recycling(2));
@@ -51,5 +76,7 @@ public final class TestSigningKeys {
                 NOT_BEFORE, NOT_AFTER).build());
         static final IssuedCredential WEAK = CA.issue(CertificateRequest.builder(
                 "CN=Weak Key, O=SOSI-STS tests, C=DK", NOT_BEFORE, NOT_AFTER).keySize(1024).build());
+        static final IssuedCredential HUGE_EXPONENT = CA.issue(CertificateRequest.builder(
+                "CN=Huge Exponent, O=SOSI-STS tests, C=DK", NOT_BEFORE, NOT_AFTER).keyPair(hugeExponentKeyPair()).build());
     }
 }

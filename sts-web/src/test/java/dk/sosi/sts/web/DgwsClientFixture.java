@@ -74,6 +74,11 @@ final class DgwsClientFixture {
                 messageId, Instant.now());
     }
 
+    /** A signed request for a level-3 system card of {@code signer}, as sent over HTTP. */
+    static String systemRequest(IssuedCredential signer, String messageId) {
+        return text(request(systemCard(signer.certificate()).build(), signer, SignatureAlgorithm.RSA_SHA1, messageId));
+    }
+
     static String text(Document document) {
         return new String(SecureXml.toBytes(document), StandardCharsets.UTF_8);
     }

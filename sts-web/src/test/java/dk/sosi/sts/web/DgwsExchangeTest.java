@@ -2,6 +2,8 @@ package dk.sosi.sts.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +16,13 @@ import dk.sosi.sts.pki.KeyPairSource;
 import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.token.idcard.SystemLog;
+import dk.sosi.sts.web.launcher.StsServer;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
@@ -554,5 +563,152 @@ class DgwsExchangeTest {
         } finally {
             cvrRidAnswers(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID, "0101701234");
         }
+    }
+
+    // --- the organisation a signer vouches for ---
+
+    @Test
+    void issueWhenSystemCardClaimsAnotherOrganisationsCvrThenFailedAuthenticationAndNothingSigned() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        IdCard card = DgwsClientFixture.systemCard(system.certificate())
+                .systemLog(new SystemLog("Demo EPJ", "medcom:cvrnumber", "33257872", "Digitaliseringsstyrelsen")).build();
+
+        SoapFaults fault = refused(card, system);
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertEquals("The id-card's medcom:CareProviderID \"33257872\" is not the CVR 20921897 of the certificate that signed it; "
+                + "only a listed hosting provider may sign for another organisation", fault.faultstring());
+    }
+
+    @Test
+    void issueWhenEmployeeCardClaimsAnotherOrganisationsCvrThenRefusedBeforeAnyBackendIsAsked() throws Exception {
+        IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
+        String cpr = newCpr();
+        IdCard card = DgwsClientFixture.userCard(karl.certificate(), cpr, "7170")
+                .systemLog(new SystemLog("Demo EPJ", "medcom:cvrnumber", "33257872", "Digitaliseringsstyrelsen")).build();
+
+        SoapFaults fault = refused(card, karl);
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertTrue(fault.faultstring().startsWith("The id-card's medcom:CareProviderID \"33257872\" is not the CVR 20921897"),
+                fault.faultstring());
+        assertTrue(sts.backends().findAll(getRequestedFor(urlPathMatching(".*" + cpr + ".*"))).isEmpty());
+    }
+
+    @Test
+    void issueWhenOrganisationIsNotACvrThenNotCompared() throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        IdCard card = DgwsClientFixture.systemCard(system.certificate())
+                .systemLog(new SystemLog("Demo EPJ", "medcom:skscode", "1301011", "Demo afdeling")).build();
+
+        Element issued = issuedCard(post("NewSecurityTokenService",
+                DgwsClientFixture.request(card, system, SignatureAlgorithm.RSA_SHA1, "sks")));
+
+        assertEquals("1301011", attribute(issued, "medcom:CareProviderID"));
+    }
+
+    @Test
+    void issueWhenSignerIsAListedHostingProviderThenItMaySignForItsCustomer(@TempDir Path folder) throws Exception {
+        IssuedCredential system = clients.client(DemoClient.SYSTEM_FOCES);
+        StsTestServer.copyConfiguration(folder);
+        Path services = folder.resolve("services.xml");
+        Files.writeString(services, Files.readString(services).replace("<property name=\"hostingProviderSigners\" value=\"\"/>",
+                "<property name=\"hostingProviderSigners\" value=\"CVR:99999999-FID:1, CVR:20921897-FID:12345678\"/>"));
+        IdCard card = DgwsClientFixture.systemCard(system.certificate())
+                .systemLog(new SystemLog("Hosted EPJ", "medcom:cvrnumber", "33257872", "Kunde A/S")).build();
+
+        try (StsServer hosting = StsTestServer.startAnother(folder)) {
+            HttpResponse<String> response = sts.post(URI.create(hosting.baseUri() + "/services/NewSecurityTokenService"),
+                    DgwsClientFixture.text(DgwsClientFixture.request(card, system, SignatureAlgorithm.RSA_SHA1, "hosted"))
+                            .getBytes(StandardCharsets.UTF_8), "text/xml; charset=utf-8");
+
+            assertEquals("33257872", attribute(issuedCard(response), "medcom:CareProviderID"));
+        }
+    }
+
+    // --- identifiers in their forms before any backend ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "0101701234x", "../../x"})
+    void issueWhenCprIsMalformedThenBadElementsAndNoBackendCallOrFailureCounted(String cpr) throws Exception {
+        IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
+        int requestsBefore = sts.backends().getAllServeEvents().size();
+        List<String> backendCountsBefore = backendCounts();
+        IdCard card = DgwsClientFixture.userCard(karl.certificate(), cpr, "7170")
+                .userLog(Optional.of(new dk.sosi.sts.token.idcard.UserLog(Optional.of(cpr), "Karl", "Hansen", Optional.empty(),
+                        "7170", Optional.of("J0184"), Optional.empty()))).build();
+
+        SoapFaults fault = refused(card, karl);
+
+        assertEquals("wst:AuthenticationBadElements", fault.faultcode());
+        assertTrue(fault.faultstring().startsWith("The saml:Attribute medcom:UserCivilRegistrationNumber must be 10 digits"),
+                fault.faultstring());
+        assertEquals(requestsBefore, sts.backends().getAllServeEvents().size(), "no backend was asked");
+        assertEquals(backendCountsBefore, backendCounts(), "no backend call or failure counted");
+    }
+
+    /** The calls and failures of each backend, as /sts/metrics (and so /sts/alarm) count them. */
+    private static List<String> backendCounts() throws Exception {
+        return sts.get("/metrics").body().lines().filter(l -> l.startsWith("sts_backend_")).sorted().toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"J01 84", "J0184J0184J", "<script>"})
+    void issueWhenAuthorizationCodeIsMalformedThenBadElementsAndNoBackendCall(String code) throws Exception {
+        IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
+        int requestsBefore = sts.backends().getAllServeEvents().size();
+        IdCard card = DgwsClientFixture.userCard(karl.certificate(), "0101701234", "7170")
+                .userLog(Optional.of(new dk.sosi.sts.token.idcard.UserLog(Optional.of("0101701234"), "Karl", "Hansen",
+                        Optional.empty(), "7170", Optional.of(code), Optional.empty()))).build();
+
+        SoapFaults fault = refused(card, karl);
+
+        assertTrue(fault.faultstring().startsWith("The saml:Attribute medcom:UserAuthorizationCode must be 1 to 10 letters and digits"),
+                fault.faultstring());
+        assertEquals(requestsBefore, sts.backends().getAllServeEvents().size(), "no backend was asked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urn:dk:healthcare:national-federation-role:code:4000 1:value:X",
+        "urn:dk:healthcare:national-federation-role:something-else"})
+    void issueWhenNationalRoleIsMalformedThenBadElements(String role) throws Exception {
+        IssuedCredential karl = clients.client(DemoClient.EMPLOYEE_MOCES);
+
+        SoapFaults fault = refused(DgwsClientFixture.userCard(karl.certificate(), "0101701234", role).build(), karl);
+
+        assertEquals("wst:AuthenticationBadElements", fault.faultcode());
+        assertTrue(fault.faultstring().startsWith("The saml:Attribute medcom:UserRole must be printable text"), fault.faultstring());
+    }
+
+    // --- faults in the request's DGWS version ---
+
+    @Test
+    void issueWhenDgws10RequestIsRefusedThenTheFaultTimestampIsDgws10LocalTime() throws Exception {
+        IssuedCredential untrusted = clients.client(DemoClient.UNTRUSTED_FOCES);
+        IdCard card = DgwsClientFixture.systemCard(untrusted.certificate()).version(DgwsVersion.V1_0).build();
+        Document request = DgwsClientFixture.request(card, untrusted, SignatureAlgorithm.RSA_SHA1, "v10-fault");
+        Element created = (Element) request.getElementsByTagNameNS(
+                "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd", "Created").item(0);
+        assertTrue(!created.getTextContent().endsWith("Z"), "a DGWS 1.0 request: " + created.getTextContent());
+
+        HttpResponse<String> response = post("SecurityTokenService", request);
+
+        Document fault = StsTestServer.xml(response.body());
+        String faultCreated = fault.getElementsByTagNameNS(
+                "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd", "Created").item(0).getTextContent();
+        assertTrue(faultCreated.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"), faultCreated);
+        assertEquals("wst:FailedAuthentication", SoapFaults.of(response).faultcode());
+    }
+
+    @Test
+    void issueWhenDgws101RequestIsRefusedThenTheFaultTimestampIsUtc() throws Exception {
+        IssuedCredential untrusted = clients.client(DemoClient.UNTRUSTED_FOCES);
+
+        HttpResponse<String> response = post("SecurityTokenService", DgwsClientFixture.request(
+                DgwsClientFixture.systemCard(untrusted.certificate()).build(), untrusted, SignatureAlgorithm.RSA_SHA1, "v101-fault"));
+
+        Document fault = StsTestServer.xml(response.body());
+        assertTrue(fault.getElementsByTagNameNS("http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd",
+                "Created").item(0).getTextContent().endsWith("Z"));
     }
 }

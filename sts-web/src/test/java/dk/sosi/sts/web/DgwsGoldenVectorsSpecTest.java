@@ -30,8 +30,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The golden DGWS requests of ../shared/spec/vectors, sent as they are apart from what their age and
- * foreign certificates break: fresh times, the demo signer's OCESCertHash, and a new signature over
- * the card. Each response must carry an STS-signed card that validates against the Seal.Java schemas.
+ * foreign certificates break: fresh times, the demo signer's OCESCertHash and CVR as CareProviderID, and a
+ * new signature over the card. Each response must carry an STS-signed card that validates against the Seal.Java schemas.
  */
 class DgwsGoldenVectorsSpecTest {
 
@@ -72,6 +72,11 @@ class DgwsGoldenVectorsSpecTest {
             Element attribute = (Element) attributes.item(i);
             if ("sosi:OCESCertHash".equals(attribute.getAttribute("Name"))) {
                 attribute.getElementsByTagNameNS(SAML, "AttributeValue").item(0).setTextContent(DgwsClientFixture.sha1(signer.certificate()));
+            }
+            // a certificate that proves a CVR signs only for that organisation
+            if ("medcom:CareProviderID".equals(attribute.getAttribute("Name"))
+                    && "medcom:cvrnumber".equals(attribute.getAttribute("NameFormat"))) {
+                attribute.getElementsByTagNameNS(SAML, "AttributeValue").item(0).setTextContent(DgwsClientFixture.DEMO_CVR);
             }
         }
         Element oldSignature = (Element) card.getElementsByTagNameNS(DS, "Signature").item(0);

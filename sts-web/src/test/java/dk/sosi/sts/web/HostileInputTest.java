@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.sosi.sts.config.demo.DemoClient;
 import dk.sosi.sts.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.TestSigningKeys;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -25,6 +27,7 @@ import org.w3c.dom.Element;
 class HostileInputTest {
 
     private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static StsTestServer sts;
     private static IssuedCredential system;
 
@@ -146,5 +149,63 @@ class HostileInputTest {
         assertEquals("wst:InvalidRequest", SoapFaults.of(response).faultcode());
         assertFalse(response.body().isEmpty());
         assertStillHealthy();
+    }
+
+    // --- refusing is cheap: trust and key policy before any signature arithmetic, bounded parsing ---
+
+    @Test
+    void postWhenUntrustedSignerAndBrokenSignatureThenUntrustedPartyBecauseTrustIsCheckedFirst() throws Exception {
+        IssuedCredential untrusted = sts.embedded().demo().loadClientCredential(DemoClient.UNTRUSTED_FOCES);
+        Document request = DgwsClientFixture.request(DgwsClientFixture.systemCard(untrusted.certificate()).build(), untrusted,
+                SignatureAlgorithm.RSA_SHA1, "untrusted-broken");
+        request.getElementsByTagNameNS(DS, "SignatureValue").item(0).setTextContent("AAAA");
+
+        SoapFaults fault = post(DgwsClientFixture.text(request));
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertEquals("Authentication failed: Token in request signed by untrusted party", fault.faultstring());
+    }
+
+    @Test
+    void postWhenSigningKeyHasAHugePublicExponentThenRefusedNamingItBeforeTheSignatureIsComputed() throws Exception {
+        IssuedCredential huge = TestSigningKeys.hugeExponent();
+        Document request = DgwsClientFixture.request(DgwsClientFixture.systemCard(huge.certificate()).build(), huge,
+                SignatureAlgorithm.RSA_SHA256, "huge-exponent");
+
+        SoapFaults fault = post(DgwsClientFixture.text(request));
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertEquals("The id-card signing key's public exponent has 2000 bits; the STS accepts odd exponents of at most 32 bits",
+                fault.faultstring());
+    }
+
+    @Test
+    void postWhenFortyThousandNamespaceDeclarationsThenInvalidRequestNamingTheLimit() throws Exception {
+        StringBuilder onOneElement = new StringBuilder("<a");
+        for (int i = 0; i < 40_000; i++) {
+            onOneElement.append(" xmlns:p").append(i).append("=\"urn:x").append(i).append('"');
+        }
+        String spreadOut = "<r>" + "<e xmlns:q=\"urn:q\"/>".repeat(40_000) + "</r>";
+
+        for (String body : List.of(onOneElement + "/>", spreadOut)) {
+            SoapFaults fault = post(SoapPlumbingTest.envelope("ns", body));
+
+            assertEquals("wst:InvalidRequest", fault.faultcode());
+            assertTrue(fault.faultstring().endsWith("the message declares more than 256 namespaces"), fault.faultstring());
+        }
+        assertStillHealthy();
+    }
+
+    @Test
+    void postWhenAnElementHasAThousandAttributesThenInvalidRequestNamingTheLimit() throws Exception {
+        StringBuilder element = new StringBuilder("<a");
+        for (int i = 0; i < 1_000; i++) {
+            element.append(" a").append(i).append("=\"").append(i).append('"');
+        }
+
+        SoapFaults fault = post(SoapPlumbingTest.envelope("attributes", element + "/>"));
+
+        assertEquals("wst:InvalidRequest", fault.faultcode());
+        assertTrue(fault.faultstring().contains("has more than \"64\" attributes"), fault.faultstring());
     }
 }

@@ -21,6 +21,7 @@ public final class DgwsConfigurationProperties {
     private int idCardMaxAgeMinutes = 1440;
     private String dgws10TimeZone = "Europe/Copenhagen";
     private String acceptedSignatureAlgorithms = "rsa-sha1,rsa-sha256";
+    private String hostingProviderSigners = "";
     private String federationTrustStoreFile;
     private String federationTrustStorePassword;
 
@@ -54,6 +55,15 @@ public final class DgwsConfigurationProperties {
         this.acceptedSignatureAlgorithms = acceptedSignatureAlgorithms;
     }
 
+    /**
+     * Comma-separated subject serial numbers (e.g. {@code CVR:12345678-FID:1234}) of certificates that may
+     * sign id-cards whose {@code medcom:CareProviderID} is another organisation's CVR: hosting providers that
+     * sign for their customers. Every other certificate that names a CVR may only sign for that CVR.
+     */
+    public void setHostingProviderSigners(String hostingProviderSigners) {
+        this.hostingProviderSigners = hostingProviderSigners;
+    }
+
     /** The keystore holding the federation's trusted root and intermediate CA certificates. */
     public void setFederationTrustStoreFile(String federationTrustStoreFile) {
         this.federationTrustStoreFile = federationTrustStoreFile;
@@ -76,8 +86,10 @@ public final class DgwsConfigurationProperties {
                 .map(Integer::valueOf).collect(Collectors.toSet());
         Set<SignatureAlgorithm> algorithms = Arrays.stream(acceptedSignatureAlgorithms.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(DgwsConfigurationProperties::algorithm).collect(Collectors.toSet());
+        Set<String> hostingProviders = Arrays.stream(hostingProviderSigners.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         return new DgwsSettings(issuer, levels, Duration.ofSeconds(allowedDriftInSeconds), Duration.ofMinutes(idCardMaxAgeMinutes),
-                ZoneId.of(dgws10TimeZone), algorithms);
+                ZoneId.of(dgws10TimeZone), algorithms, hostingProviders);
     }
 
     private static SignatureAlgorithm algorithm(String name) {

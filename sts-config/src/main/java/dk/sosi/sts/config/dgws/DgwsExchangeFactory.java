@@ -46,15 +46,18 @@ public final class DgwsExchangeFactory {
     private DgwsExchangeFactory() {
     }
 
-    public static DgwsExchange create(OperatorConfiguration operator, StsCredential credential, StsConfiguration configuration,
-            RevocationChecker revocation, SlaLog sla, Clock clock) {
-        DgwsConfigurationProperties properties = operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class);
-        DgwsSettings settings;
+    /** The settings of bean {@value #SECURITY_TOKEN_SERVICE}, checked. */
+    public static DgwsSettings settings(OperatorConfiguration operator) {
         try {
-            settings = properties.toSettings();
+            return operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class).toSettings();
         } catch (IllegalArgumentException e) {
             throw new StartupException("Bean '" + SECURITY_TOKEN_SERVICE + "' in services.xml is not valid: " + e.getMessage(), e);
         }
+    }
+
+    public static DgwsExchange create(OperatorConfiguration operator, DgwsSettings settings, StsCredential credential,
+            StsConfiguration configuration, RevocationChecker revocation, SlaLog sla, Clock clock) {
+        DgwsConfigurationProperties properties = operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class);
         CertificateValidator trust = new CertificateValidator(federationTrust(properties), revocation, clock);
         IdCardParser parser = new IdCardParser(settings.dgws10Zone());
         return new DgwsExchange(parser,

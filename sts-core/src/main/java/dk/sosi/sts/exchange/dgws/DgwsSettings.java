@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param maxIdCardAge         how long after its NotBefore an incoming card is still accepted
  * @param dgws10Zone           the zone of DGWS 1.0 times, which carry none
  * @param acceptedAlgorithms   signature algorithms accepted on incoming cards
+ * @param hostingProviderSigners subject serial numbers of certificates that may sign cards for another
+ *     organisation's CVR (hosting providers signing for their customers); nobody else may
  */
 public record DgwsSettings(String issuer, Set<Integer> authenticationLevels, Duration allowedDrift, Duration maxIdCardAge,
-        ZoneId dgws10Zone, Set<SignatureAlgorithm> acceptedAlgorithms) {
+        ZoneId dgws10Zone, Set<SignatureAlgorithm> acceptedAlgorithms, Set<String> hostingProviderSigners) {
 
     /** XML NCName, ASCII subset: no colon, no space, not starting with a digit, '-' or '.'. */
     private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
@@ -44,5 +46,6 @@ public record DgwsSettings(String issuer, Set<Integer> authenticationLevels, Dur
         if (acceptedAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("acceptedAlgorithms must not be empty");
         }
+        hostingProviderSigners = Set.copyOf(hostingProviderSigners);
     }
 }

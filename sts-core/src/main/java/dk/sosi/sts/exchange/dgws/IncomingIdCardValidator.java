@@ -5,6 +5,8 @@ import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardType;
 import dk.sosi.sts.token.idcard.ParsedIdCard;
+import dk.sosi.sts.token.idcard.SystemLog;
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.trust.CertificateValidator;
 import dk.sosi.sts.trust.OcesCertificate;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
@@ -20,8 +22,9 @@ import java.util.TreeSet;
 
 /**
  * Thread-safe. Checks a self-signed id-card the way the DGWS token service must before it vouches for
- * it: authentication level, XML signature over the card alone, the signer's trust, OCESCertHash,
- * validity window and age. Each refusal is a distinct fault that tells the caller what to fix.
+ * it: authentication level, the signer's trust (before its signature is computed, so an unknown signer
+ * costs nothing), XML signature over the card alone, the organisation the signer vouches for,
+ * OCESCertHash, validity window and age. Each refusal is a distinct fault that tells the caller what to fix.
  */
 public final class IncomingIdCardValidator {
 
@@ -31,11 +34,17 @@ public final class IncomingIdCardValidator {
             "Authentication level 4 requires a card signed with an employee (MOCES) or personal certificate; it was signed by %s";
     static final String LEVEL_3_NEEDS_SYSTEM_CERTIFICATE =
             "Authentication level 3 requires a card signed with a company or function (VOCES/FOCES) certificate; it was signed by %s";
+    /** The card's CareProviderID, the signer's CVR. */
+    static final String NOT_THE_SIGNERS_ORGANISATION =
+            "The id-card's medcom:CareProviderID %s is not the CVR %s of the certificate that signed it; only a listed "
+            + "hosting provider may sign for another organisation";
     static final String HASH_MISMATCH = "The id-card's sosi:OCESCertHash does not match the certificate that signed it";
     static final String NOT_YET_VALID = "The id-card is not valid before %s";
     static final String EXPIRED = "The id-card expired at %s";
     static final String TOO_OLD = "The id-card is older than the %d minutes the STS accepts (NotBefore %s)";
     static final String ISSUED_IN_FUTURE = "The id-card's IssueInstant %s lies in the future";
+
+    private static final String CVR_NUMBER = "medcom:cvrnumber";
 
     private final DgwsSettings settings;
     private final EnvelopedSignatureVerifier signatures;
@@ -53,10 +62,10 @@ public final class IncomingIdCardValidator {
     public ValidatedIdCard validate(ParsedIdCard parsed) {
         IdCard card = parsed.card();
         checkLevel(card);
-        X509Certificate certificate = signatures.verify(parsed.element(), parsed.idAttribute());
-        trust.validate(certificate);
+        X509Certificate certificate = signatures.verify(parsed.element(), parsed.idAttribute(), trust::validate);
         OcesCertificate signer = OcesCertificate.of(certificate);
         checkSignerFitsLevel(card, signer);
+        checkOrganisation(card, signer);
         String hash = checkHash(card, certificate);
         checkTime(card);
         return new ValidatedIdCard(card, signer, hash);
@@ -81,6 +90,19 @@ public final class IncomingIdCardValidator {
         if (card.authenticationLevel() == 3 && signer.kind() != OcesCertificate.Kind.SYSTEM) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION,
                     String.format(LEVEL_3_NEEDS_SYSTEM_CERTIFICATE, signer.subjectSerialNumber()));
+        }
+    }
+
+    /** A certificate that proves an organisation signs only for that organisation, unless it is a listed hosting provider. */
+    private void checkOrganisation(IdCard card, OcesCertificate signer) {
+        SystemLog system = card.systemLog();
+        if (!CVR_NUMBER.equals(system.careProviderIdFormat()) || signer.cvr().isEmpty()) {
+            return;
+        }
+        String claimed = system.careProviderId().trim();
+        if (!claimed.equals(signer.cvr().get()) && !settings.hostingProviderSigners().contains(signer.subjectSerialNumber())) {
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION,
+                    String.format(NOT_THE_SIGNERS_ORGANISATION, CallerText.quote(claimed), signer.cvr().get()));
         }
     }
 

@@ -4,12 +4,13 @@ import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
 import dk.sosi.sts.configuration.RoleDefinition;
 import dk.sosi.sts.configuration.StsConfiguration;
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.identity.IdentifierFormats;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Thread-safe. A national role in {@code medcom:UserRole}
@@ -26,8 +27,7 @@ public final class NationalRoleCheck {
     static final String ROLE_NOT_HELD = "Authentication failed: user does not have the requested role (%s)";
     static final String NO_CPR = "Authentication failed: a national role needs the user's CPR (%s)";
 
-    private static final Pattern NATIONAL_ROLE =
-            Pattern.compile("urn:dk:healthcare:national-federation-role:code:([^:]+):value:(.+)");
+    private static final int MAX_ROLE_SHOWN = 128;
 
     private final UserRoleDirectory directory;
     private final StsConfiguration configurations;
@@ -37,9 +37,14 @@ public final class NationalRoleCheck {
         this.configurations = Objects.requireNonNull(configurations, "configurations");
     }
 
+    /** The role as the fault repeats it: national roles are about 75 characters; a longer text is cut. */
+    private static String shown(String role) {
+        return CallerText.limit(role, MAX_ROLE_SHOWN);
+    }
+
     /** Checks {@code role} of the user with {@code cpr} (if known) at organisation {@code cvr}. */
     public void check(String role, Optional<String> cpr, String cvr) {
-        Matcher national = NATIONAL_ROLE.matcher(role.trim());
+        Matcher national = IdentifierFormats.NATIONAL_ROLE.matcher(role.trim());
         if (!national.matches()) {
             return;
         }
@@ -49,21 +54,21 @@ public final class NationalRoleCheck {
         RoleDefinition definition = configuration.roleDefinitions().stream()
                 .filter(d -> d.code().equals(code) && d.value().equals(value))
                 .findFirst()
-                .orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(INVALID_ROLE, role),
+                .orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(INVALID_ROLE, shown(role)),
                         FaultCode.AUTHORIZATION_ACTOR));
         if (cvr.isBlank()) {
             // only a certificate proves an organisation; without one no directory or trustedCvr row can vouch
-            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, role), FaultCode.AUTHORIZATION_ACTOR);
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, shown(role)), FaultCode.AUTHORIZATION_ACTOR);
         }
         boolean trusted = configuration.trustedCvr().stream()
                 .anyMatch(t -> t.cvr().equals(cvr) && ENDPOINT_STS.equals(t.endpoint()) && t.allowsRole(value));
         if (trusted) {
             return;
         }
-        String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, role),
+        String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, shown(role)),
                 FaultCode.AUTHORIZATION_ACTOR));
         if (!directory.rolesOf(user, cvr).contains(definition.externalName())) {
-            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, role), FaultCode.AUTHORIZATION_ACTOR);
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, shown(role)), FaultCode.AUTHORIZATION_ACTOR);
         }
     }
 }

@@ -37,4 +37,15 @@ public enum DgwsVersion {
         }
         throw new IllegalArgumentException("Not a DGWS id-card version: " + value);
     }
+
+    /**
+     * The version a message's {@code wsu:Timestamp/wsu:Created} shows, read as Seal reads it (protocol.md 2):
+     * a time with a zone ({@code Z} or an offset) is DGWS 1.0.1, a local time without one DGWS 1.0.
+     */
+    public static DgwsVersion ofCreated(String created) {
+        String text = created.strip();
+        int time = text.indexOf('T');
+        boolean zoned = text.endsWith("Z") || (time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0));
+        return zoned ? V1_0_1 : V1_0;
+    }
 }

@@ -2,8 +2,10 @@ package dk.sosi.sts.token.idcard;
 
 import static dk.sosi.sts.token.idcard.IdCardNames.*;
 
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.identity.IdentifierFormats;
 import dk.sosi.sts.soap.Namespaces;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -26,6 +29,8 @@ import org.w3c.dom.Node;
  *
  * <p>Strict about content (protocol.md 3.7): IDCardData and SystemLog present, a UserLog with given name,
  * surname and role on user cards, the required values non-empty, a known version, type and level 1–4,
+ * a CPR, authorisation code and role in their forms ({@link IdentifierFormats}), so that no malformed
+ * identifier ever reaches a backend,
  * exactly one AttributeValue per Attribute, at most one ds:Signature. Each violation is a
  * {@link FaultCode#AUTHENTICATION_BAD_ELEMENTS} fault naming the element; an element that is not a
  * {@code saml:Assertion} at all is {@link FaultCode#INVALID_REQUEST}.
@@ -80,9 +85,11 @@ public final class IdCardParser {
     static final String LEVEL_5 = "The sosi:AuthenticationLevel 5 is not supported by SOSI; use 1, 2, 3 or 4";
     static final String NO_CARE_PROVIDER_FORMAT = "The saml:Attribute medcom:CareProviderID has no NameFormat";
     static final String MORE_THAN_ONE_SIGNATURE = "The id-card holds more than one ds:Signature";
-
-    /** Values echoed in a fault are cut to this length, so a fault never repeats a large input. */
-    private static final int MAX_ECHO = 64;
+    /** Attribute name, its form, value. */
+    static final String MALFORMED_IDENTIFIER = "The saml:Attribute %s must be %s, was %s";
+    /** Value. */
+    static final String MALFORMED_ROLE = "The saml:Attribute medcom:UserRole must be printable text of at most 256 characters, "
+            + "and a national role in the form urn:dk:healthcare:national-federation-role:code:<code>:value:<value>; was %s";
 
     private final DgwsTimes times;
 
@@ -234,14 +241,17 @@ public final class IdCardParser {
     }
 
     private static UserLog userLog(Statement user) {
-        return new UserLog(
-                user.optional(USER_CIVIL_REGISTRATION_NUMBER),
-                user.required(USER_GIVEN_NAME),
-                user.required(USER_SUR_NAME),
-                user.optional(USER_EMAIL_ADDRESS),
-                user.required(USER_ROLE),
-                user.optional(USER_AUTHORIZATION_CODE),
-                user.optional(USER_OCCUPATION));
+        Optional<String> cpr = user.optional(USER_CIVIL_REGISTRATION_NUMBER);
+        cpr.ifPresent(value -> requireForm(value, IdentifierFormats.CPR, USER_CIVIL_REGISTRATION_NUMBER, "10 digits"));
+        Optional<String> authorizationCode = user.optional(USER_AUTHORIZATION_CODE);
+        authorizationCode.ifPresent(value -> requireForm(value, IdentifierFormats.AUTHORIZATION_CODE, USER_AUTHORIZATION_CODE,
+                "1 to 10 letters and digits"));
+        String role = user.required(USER_ROLE);
+        if (!IdentifierFormats.isRole(role)) {
+            throw bad(String.format(MALFORMED_ROLE, echo(role)));
+        }
+        return new UserLog(cpr, user.required(USER_GIVEN_NAME), user.required(USER_SUR_NAME), user.optional(USER_EMAIL_ADDRESS),
+                role, authorizationCode, user.optional(USER_OCCUPATION));
     }
 
     private static SystemLog systemLog(Statement system) {
@@ -252,6 +262,13 @@ public final class IdCardParser {
             throw bad(NO_CARE_PROVIDER_FORMAT);
         }
         return new SystemLog(itSystemName, format, careProviderId, system.required(CARE_PROVIDER_NAME));
+    }
+
+    /** Refuses {@code value} of attribute {@code name} unless it has {@code form}, before any backend sees it. */
+    private static void requireForm(String value, Pattern form, String name, String described) {
+        if (!form.matcher(value).matches()) {
+            throw bad(String.format(MALFORMED_IDENTIFIER, name, described, echo(value)));
+        }
     }
 
     private static DgwsVersion version(String value) {
@@ -390,14 +407,14 @@ public final class IdCardParser {
         return new StsFault(FaultCode.AUTHENTICATION_BAD_ELEMENTS, message);
     }
 
-    /** A caller's value, quoted and cut. */
+    /** A caller's value, quoted, escaped and cut. */
     private static String echo(String value) {
-        return "\"" + cut(value) + "\"";
+        return CallerText.quote(value);
     }
 
-    /** A caller's name or value, cut to {@link #MAX_ECHO} characters. */
+    /** A caller's name, escaped and cut. */
     private static String cut(String value) {
-        return value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) + "…" : value;
+        return CallerText.limit(value, CallerText.MAX_VALUE);
     }
 
     /** The unqualified attribute's value, stripped; empty if absent. */

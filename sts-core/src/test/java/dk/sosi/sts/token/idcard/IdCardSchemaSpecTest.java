@@ -81,7 +81,7 @@ class IdCardSchemaSpecTest {
         assertEquals(card.authenticationLevel() >= 3, received.signature().isPresent());
         if (received.signature().isPresent()) {
             assertEquals(sts.certificate(), new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1))
-                    .verify(received.element(), received.idAttribute()));
+                    .verify(received.element(), received.idAttribute(), TestSigningKeys.TRUST_ANY));
         }
     }
 

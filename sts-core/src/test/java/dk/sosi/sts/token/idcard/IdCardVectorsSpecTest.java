@@ -9,6 +9,7 @@ import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
+import dk.sosi.sts.xmldsig.TestSigningKeys;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ class IdCardVectorsSpecTest {
         EnvelopedSignatureVerifier verifier =
                 new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1, SignatureAlgorithm.RSA_SHA256));
 
-        StsFault fault = assertThrows(StsFault.class, () -> verifier.verify(parsed.element(), parsed.idAttribute()));
+        StsFault fault = assertThrows(StsFault.class, () -> verifier.verify(parsed.element(), parsed.idAttribute(), TestSigningKeys.TRUST_ANY));
 
         assertEquals(FaultCode.FAILED_AUTHENTICATION, fault.code());
         assertEquals(expected, fault.getMessage());

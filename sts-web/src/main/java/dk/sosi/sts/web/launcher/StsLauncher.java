@@ -3,6 +3,7 @@ package dk.sosi.sts.web.launcher;
 import dk.sosi.sts.config.StsEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * folder; nothing is generated.</li>
  * </ul>
  * Argument: the WAR (or exploded web application). Settings: {@code sts.port} (8080), {@code sts.host},
+ * {@code sts.http.idleTimeoutMillis} (30000: a connection silent that long is closed),
  * {@code sts.crypto.provider} ({@code jdk} or {@code accp}, see {@link CryptoProvider}).
  */
 public final class StsLauncher {
@@ -38,6 +40,8 @@ public final class StsLauncher {
         EmbeddedDefaults embedded = production ? null : EmbeddedDefaults.start(home);
         int port = Integer.parseInt(System.getProperty("sts.port", "8080"));
         String host = System.getProperty("sts.host", production ? "0.0.0.0" : "127.0.0.1");
+        Duration idleTimeout = Duration.ofMillis(Long.parseLong(System.getProperty("sts.http.idleTimeoutMillis",
+                String.valueOf(StsServer.DEFAULT_IDLE_TIMEOUT.toMillis()))));
         StsServer server;
         try {
             if (embedded != null) {
@@ -45,8 +49,9 @@ public final class StsLauncher {
                 // binds its port before it starts the STS, and answers once it has started.
                 embedded.addDemoCrlSources(URI.create("http://127.0.0.1:" + port + "/sts"));
             }
-            server = embedded == null ? StsServer.start(Path.of(args[0]), host, port)
-                    : StsServer.start(Path.of(args[0]), host, port, embedded.backendSimulator(port), embedded.crlDistributionPoint());
+            server = embedded == null ? StsServer.start(Path.of(args[0]), host, port, idleTimeout)
+                    : StsServer.start(Path.of(args[0]), host, port, idleTimeout, embedded.backendSimulator(port),
+                            embedded.crlDistributionPoint());
         } catch (Exception e) {
             log.error("The STS did not start: {}", e.getMessage());
             if (embedded != null) {

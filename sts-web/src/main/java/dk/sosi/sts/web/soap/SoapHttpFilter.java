@@ -1,137 +1,126 @@
 package dk.sosi.sts.web.soap;
 
+import dk.sosi.sts.config.RequestLimits;
 import dk.sosi.sts.config.StsApplication;
 import dk.sosi.sts.exchange.StsEndpoint;
-import dk.sosi.sts.exchange.StsResponse;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.web.StsWebApplication;
-import dk.sosi.sts.xml.SecureXml;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The HTTP side of the SOAP endpoints that CXF does not let us decide:
+ * The HTTP front of every SOAP endpoint under {@code /sts/services/}. A POST's body is read without
+ * holding a server thread ({@link RequestBody}) within the {@link RequestLimits}, parsed once by the
+ * STS's hardened parser and answered by the shared request handler; CXF only serves {@code ?wsdl}.
+ * Everything else an HTTP client can get wrong ends here in a SOAP fault with a precise text and
+ * status, never a container error page:
  * <ul>
- * <li>a request larger than {@code maxRequestSizeBytes} (services.xml) is refused with 413 and a SOAP
- * fault, before it is read when it says its length, else as soon as it passes the limit;</li>
- * <li>a request without a {@code charset} parameter is read as UTF-8, the default of XML, not the
- * ISO-8859-1 the container assumes for {@code text/*}: clients post {@code text/xml} and
- * {@code application/soap+xml} with and without one (protocol.md 4.1), and a card signed over
- * "Lægehus" must read the same on both sides;</li>
+ * <li>a path that names no endpoint: 404;</li>
+ * <li>a method other than POST, or a query other than {@code ?wsdl}: a fault with the status of
+ * {@code httpCodeForFaultResponse};</li>
+ * <li>a body larger than {@code maxRequestSizeBytes}: 413, before it is read when it says its length;</li>
+ * <li>a charset the JVM does not know: 415. A request without one is read as UTF-8, the default of XML,
+ * not the ISO-8859-1 the container assumes for {@code text/*} (clients post {@code text/xml} and
+ * {@code application/soap+xml} with and without one, protocol.md 4.1);</li>
+ * <li>a body that arrives too slowly or not completely: 408 (see {@link RequestBody}).</li>
  * </ul>
  */
 public final class SoapHttpFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    static final String NO_ENDPOINT = "No STS endpoint at this address; the endpoints are /sts/services/ followed by one of "
+            + "SecurityTokenService, NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI, Bst2Idws, JWT2Idws, "
+            + "JWT2OIOSaml, DKNCPBST2EHDSIIdws";
+    static final String ONLY_POST = "Send the SOAP request as an HTTP POST; this was %s";
+    static final String ONLY_WSDL_QUERY = "A GET to an STS endpoint serves only its WSDL (?wsdl); send SOAP requests as an HTTP POST";
     static final String TOO_LARGE = "The request is larger than the %d bytes the STS accepts";
+    static final String UNKNOWN_CHARSET = "The Content-Type names a charset the STS cannot read; send UTF-8";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         StsApplication sts = StsWebApplication.of(getServletContext());
-        long limit = sts.maxRequestSizeBytes();
-        if (request.getContentLengthLong() > limit) {
-            refuseTooLarge(request, response, sts, limit);
+        Optional<StsEndpoint> endpoint = StsEndpoint.byPath(endpointPath(request));
+        if (endpoint.isEmpty()) {
+            SoapAnswers.refuse(sts, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, new StsFault(FaultCode.INVALID_REQUEST, NO_ENDPOINT),
+                    response, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String contentType = request.getContentType();
-        if (contentType != null && !contentType.toLowerCase().contains("charset=")) {
-            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String method = request.getMethod();
+        if ("GET".equals(method) && "wsdl".equalsIgnoreCase(request.getQueryString())) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        if (!"POST".equals(method)) {
+            String text = "GET".equals(method) && request.getQueryString() != null ? ONLY_WSDL_QUERY
+                    : String.format(ONLY_POST, method.length() > 16 ? "another method" : method);
+            SoapAnswers.refuse(sts, endpoint.get(), new StsFault(FaultCode.INVALID_REQUEST, text), response,
+                    sts.httpCodeForFaultResponse());
+            return;
+        }
+        RequestLimits limits = sts.requestLimits();
+        if (request.getContentLengthLong() > limits.maxRequestSizeBytes()) {
+            SoapAnswers.refuse(sts, endpoint.get(), tooLarge(limits), response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        Optional<Charset> charset;
+        try {
+            charset = charset(request.getHeader("Content-Type"));
+        } catch (IllegalArgumentException e) {
+            SoapAnswers.refuse(sts, endpoint.get(), new StsFault(FaultCode.INVALID_REQUEST, UNKNOWN_CHARSET), response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        new RequestBody(async, sts, endpoint.get(), charset).read();
     }
 
-    private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, StsApplication sts, long limit)
-            throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
-        StsEndpoint endpoint = StsEndpoint.byPath(path).orElse(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE);
-        StsResponse fault = sts.requestHandler().unreadable(endpoint, new StsFault(FaultCode.INVALID_REQUEST,
-                String.format(TOO_LARGE, limit)));
-        byte[] body = SecureXml.toBytes(fault.envelope());
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setHeader("Connection", "close"); // do not read the rest of a body we refuse
-        response.setContentType("text/xml; charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    static StsFault tooLarge(RequestLimits limits) {
+        return new StsFault(FaultCode.INVALID_REQUEST, String.format(TOO_LARGE, limits.maxRequestSizeBytes()));
     }
 
-    /** Thrown by the request body once it passes the limit; CXF's failure to read then becomes our fault. */
-    static final class RequestTooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        RequestTooLargeException(long limit) {
-            super(String.format(TOO_LARGE, limit));
-        }
+    /** The endpoint's name: the path after {@code /services/}, e.g. {@code NewSecurityTokenService}. */
+    private static String endpointPath(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() < 2 ? "" : path.substring(1);
     }
 
-    /** A request whose body stops at {@code limit} bytes, for bodies that do not say their length. */
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limit;
-        private ServletInputStream limited;
-
-        LimitedRequest(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
+    /**
+     * The charset parameter of {@code contentType}, read by hand: the container's own parsing throws
+     * for a charset the JVM does not know.
+     *
+     * @throws IllegalArgumentException for a charset name the JVM cannot read
+     */
+    static Optional<Charset> charset(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
         }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                ServletInputStream in = super.getInputStream();
-                limited = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            count(1);
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            count(n);
-                        }
-                        return n;
-                    }
-
-                    private void count(int n) throws IOException {
-                        read += n;
-                        if (read > limit) {
-                            throw new RequestTooLargeException(limit);
-                        }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].trim().toLowerCase(Locale.ROOT).equals("charset")) {
+                String name = pair[1].trim();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                try {
+                    return Optional.of(Charset.forName(name));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    throw new IllegalArgumentException(UNKNOWN_CHARSET, e);
+                }
             }
-            return limited;
         }
+        return Optional.empty();
     }
 }

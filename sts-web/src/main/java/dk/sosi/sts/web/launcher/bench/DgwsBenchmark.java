@@ -20,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +77,8 @@ public final class DgwsBenchmark {
         try {
             awaitUp(sts, child);
             DemoConfiguration demo = DemoConfigurationFolder.ensure(home.resolve("config"), Clock.systemUTC());
-            List<byte[]> requests = requests(demo, 256);
+            List<byte[]> requests = requests(List.of(demo.loadClientCredential(DemoClient.SYSTEM_FOCES),
+                    demo.loadClientCredential(DemoClient.SYSTEM_VOCES)), 256);
             URI endpoint = URI.create(sts + "/services/NewSecurityTokenService");
             ServerProbe probe = new ServerProbe(sts, child == null ? OptionalLong.empty() : OptionalLong.of(child.pid()));
 
@@ -107,9 +110,14 @@ public final class DgwsBenchmark {
                 System.out.printf(Locale.ROOT, "soak minute %-3d         %.0f tokens/s, p99 %.1f ms, errors %d, heap %.0f MB%n", minute,
                         soak.perSecond(), soak.percentileMillis(99), soak.errors(), probe.read().heapBytes() / 1e6);
             }
+            RefusalCostRun.Outcome refusals = RefusalCostRun.run(endpoint, signer -> requests(List.of(signer), 64),
+                    demo.loadClientCredential(DemoClient.UNTRUSTED_FOCES), options.clients, Math.min(options.seconds, 15), probe);
+            System.out.printf(Locale.ROOT, "refusal CPU             %.3f ms for a 3070-bit RSA exponent, %.3f ms for an untrusted "
+                    + "signer: %.2f times (%d and %d requests)%n", refusals.hugeExponentMs(), refusals.ordinaryMs(), refusals.ratio(),
+                    refusals.hugeExponentRequests(), refusals.ordinaryRequests());
             DatabaseOutageRun.Outcome outage = options.dbOutageSeconds > 0
                     ? databaseOutage(sts, endpoint, requests, options, halfRate, child, home) : null;
-            Figures figures = new Figures(ceiling, peak, half, cpuMsPerToken, multiple, gcShare, after.heapBytes(), outage);
+            Figures figures = new Figures(ceiling, peak, half, cpuMsPerToken, multiple, gcShare, after.heapBytes(), refusals, outage);
             printTargets(figures);
             if (options.json != null) {
                 Files.writeString(options.json, figures.json(options.clients));
@@ -183,6 +191,7 @@ public final class DgwsBenchmark {
         target("zero errors", figures.peak().errors() == 0 && figures.half().errors() == 0);
         target("heap after the run < 512 MB", figures.heapAfter() < 512e6);
         target("GC < 5 % of wall time", figures.gcShare() < 0.05);
+        target("refusing a huge RSA exponent <= 2 x an ordinary refusal", figures.refusals().ratio() <= 2);
         DatabaseOutageRun.Outcome outage = figures.outage();
         if (outage != null) {
             target("database outage: no errors once it is back", outage.errorsAfter() == 0);
@@ -194,7 +203,7 @@ public final class DgwsBenchmark {
 
     /** Immutable. The run's figures; {@code outage} is null without {@code --db-outage}. */
     private record Figures(double ceiling, LoadRun.Result peak, LoadRun.Result half, double cpuMsPerToken, double multiple,
-            double gcShare, double heapAfter, DatabaseOutageRun.Outcome outage) {
+            double gcShare, double heapAfter, RefusalCostRun.Outcome refusals, DatabaseOutageRun.Outcome outage) {
 
         String json(int clients) {
             String outageFields = outage == null ? "" : String.format(Locale.ROOT,
@@ -206,10 +215,11 @@ public final class DgwsBenchmark {
                     "{\"cores\":%d,\"clients\":%d,\"signaturesPerSecond\":%.1f,\"tokensPerSecond\":%.1f,\"p50Ms\":%.2f,"
                             + "\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errors\":%d,\"serverCpuMsPerToken\":%.3f,\"signatureMultiple\":%.3f,"
                             + "\"gcShare\":%.4f,\"heapBytesAfter\":%.0f,\"halfPeakTokensPerSecond\":%.1f,\"halfPeakP99Ms\":%.2f,"
-                            + "\"halfPeakErrors\":%d%s}%n",
+                            + "\"halfPeakErrors\":%d,\"refusalCpuMsOrdinary\":%.3f,\"refusalCpuMsHugeExponent\":%.3f%s}%n",
                     Runtime.getRuntime().availableProcessors(), clients, ceiling, peak.perSecond(), peak.percentileMillis(50),
                     peak.percentileMillis(99), peak.maxMillis(), peak.errors(), cpuMsPerToken, multiple, gcShare, heapAfter,
-                    half.perSecond(), half.percentileMillis(99), half.errors(), outageFields);
+                    half.perSecond(), half.percentileMillis(99), half.errors(), refusals.ordinaryMs(), refusals.hugeExponentMs(),
+                    outageFields);
         }
     }
 
@@ -217,10 +227,8 @@ public final class DgwsBenchmark {
         System.out.printf("  %-45s %s%n", what, met ? "met" : "MISSED");
     }
 
-    /** Level-3 system cards from the demo's FOCES and VOCES certificates, signed once before the run. */
-    private static List<byte[]> requests(DemoConfiguration demo, int count) throws Exception {
-        List<IssuedCredential> signers = List.of(demo.loadClientCredential(DemoClient.SYSTEM_FOCES),
-                demo.loadClientCredential(DemoClient.SYSTEM_VOCES));
+    /** {@code count} level-3 system cards from {@code signers} in turn, signed once before the run. */
+    private static List<byte[]> requests(List<IssuedCredential> signers, int count) {
         DgwsRequestBuilder builder = new DgwsRequestBuilder(ZoneId.of("Europe/Copenhagen"));
         List<byte[]> requests = new ArrayList<>();
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
@@ -230,14 +238,21 @@ public final class DgwsBenchmark {
                     .issueInstant(notBefore).notBefore(notBefore).notOnOrAfter(notBefore.plus(Duration.ofHours(24)))
                     .idCardId(UUID.randomUUID().toString()).version(DgwsVersion.V1_0_1).type(IdCardType.SYSTEM)
                     .authenticationLevel(3)
-                    .ocesCertHash(Optional.of(Base64.getEncoder().encodeToString(
-                            MessageDigest.getInstance("SHA-1").digest(signer.certificate().getEncoded()))))
+                    .ocesCertHash(Optional.of(sha1(signer.certificate())))
                     .userLog(Optional.empty()).systemLog(new SystemLog("Benchmark EPJ", "medcom:cvrnumber", "20921897", "Demo Lægehus"))
                     .usernameToken(Optional.empty()).build();
             requests.add(SecureXml.toBytes(builder.request(card, signer.privateKey(), signer.certificate(),
                     SignatureAlgorithm.RSA_SHA1, UUID.randomUUID().toString(), Instant.now())));
         }
         return requests;
+    }
+
+    private static String sha1(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Process startSts(Path war, Path home, List<String> jvmArgs) throws Exception {
