@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
- * One SOAP POST, from its first body byte to its answer. The body is read with the servlet container's
- * non-blocking I/O, so a caller that sends slowly holds a connection but no server thread; once it has
- * arrived, the request is handled on a container thread and answered. A body that passes
+ * One SOAP POST, from its first body byte to its answer. What has already arrived is read at once;
+ * the rest, if any, with the servlet container's non-blocking I/O, so a caller that sends slowly holds
+ * a connection but no server thread. Once the body is complete, the request is handled on a container
+ * thread and answered (a body that had arrived whole, as most do, costs no thread hand-over). A body that passes
  * {@code maxRequestSizeBytes} gets 413; one that has not arrived within {@code requestArrivalTimeoutMillis},
  * or arrives slower than {@code minRequestDataRate}, gets 408; the connection is then closed. A caller
  * that goes away is forgotten without a log line. The container calls the read callbacks one at a
@@ -47,7 +48,8 @@ final class RequestBody implements ReadListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBody.class);
     private static final int FIRST_BUFFER = 16 * 1024;
 
-    private final AsyncContext async;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
     private final StsApplication sts;
     private final StsEndpoint endpoint;
     private final Optional<Charset> charset;
@@ -55,24 +57,50 @@ final class RequestBody implements ReadListener, AsyncListener {
     private final long started = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
     private ServletInputStream in;
+    private AsyncContext async;
     private byte[] body;
     private int length;
 
-    RequestBody(AsyncContext async, StsApplication sts, StsEndpoint endpoint, Optional<Charset> charset) {
-        this.async = async;
+    RequestBody(HttpServletRequest request, HttpServletResponse response, StsApplication sts, StsEndpoint endpoint,
+            Optional<Charset> charset) {
+        this.request = request;
+        this.response = response;
         this.sts = sts;
         this.endpoint = endpoint;
         this.charset = charset;
         this.limits = sts.requestLimits();
     }
 
-    /** Starts reading; returns at once, the callbacks do the rest. */
+    /**
+     * Reads what has arrived without blocking and answers at once when that is the whole body; otherwise
+     * returns after starting non-blocking reads, whose callbacks do the rest.
+     */
     void read() throws IOException {
+        long declared = request.getContentLengthLong();
+        body = new byte[(int) (declared > 0 ? declared : Math.min(FIRST_BUFFER, limits.maxRequestSizeBytes()))];
+        in = request.getInputStream();
+        if (declared >= 0) {
+            try {
+                int available;
+                while (length < declared && (available = in.available()) > 0) {
+                    int read = in.read(body, length, (int) Math.min(available, declared - length));
+                    if (read < 0) {
+                        break;
+                    }
+                    length += read;
+                }
+            } catch (IOException e) {
+                onError(e);
+                return;
+            }
+            if (length == declared && answered.compareAndSet(false, true)) {
+                answer();
+                return;
+            }
+        }
+        async = request.startAsync(request, response);
         async.setTimeout(limits.arrivalTimeout().toMillis());
         async.addListener(this);
-        long declared = ((HttpServletRequest) async.getRequest()).getContentLengthLong();
-        body = new byte[(int) (declared > 0 ? declared : Math.min(FIRST_BUFFER, limits.maxRequestSizeBytes()))];
-        in = async.getRequest().getInputStream();
         in.setReadListener(this);
     }
 
@@ -136,21 +164,23 @@ final class RequestBody implements ReadListener, AsyncListener {
         // not restarted
     }
 
+    /** Handles the whole body and writes the answer; in async mode, then completes. */
     private void answer() {
         try {
-            StsResponse response;
+            StsResponse answer;
             try {
                 InputStream xml = new ByteArrayInputStream(body, 0, length);
                 Document document = charset.isPresent() ? SecureXml.parse(xml, charset.get()) : SecureXml.parse(xml);
-                response = sts.requestHandler().handle(endpoint, document);
+                answer = sts.requestHandler().handle(endpoint, document);
             } catch (MalformedXmlException e) {
-                response = sts.requestHandler().unreadable(endpoint,
+                answer = sts.requestHandler().unreadable(endpoint,
                         new StsFault(FaultCode.INVALID_REQUEST, NOT_XML + e.getMessage()));
             }
-            SoapAnswers.write(response, (HttpServletResponse) async.getResponse(),
-                    response.fault() ? sts.httpCodeForFaultResponse() : HttpServletResponse.SC_OK);
+            SoapAnswers.write(answer, response, answer.fault() ? sts.httpCodeForFaultResponse() : HttpServletResponse.SC_OK);
         } finally {
-            async.complete();
+            if (async != null) {
+                async.complete();
+            }
         }
     }
 
@@ -160,11 +190,12 @@ final class RequestBody implements ReadListener, AsyncListener {
             return;
         }
         try {
-            HttpServletResponse response = (HttpServletResponse) async.getResponse();
             response.setHeader("Connection", "close"); // do not read the rest of a body we refuse
             SoapAnswers.refuse(sts, endpoint, fault, response, status);
         } finally {
-            async.complete();
+            if (async != null) {
+                async.complete();
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.web.StsWebApplication;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -83,8 +82,7 @@ public final class SoapHttpFilter extends HttpFilter {
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
             return;
         }
-        AsyncContext async = request.startAsync(request, response);
-        new RequestBody(async, sts, endpoint.get(), charset).read();
+        new RequestBody(request, response, sts, endpoint.get(), charset).read();
     }
 
     static StsFault tooLarge(RequestLimits limits) {
