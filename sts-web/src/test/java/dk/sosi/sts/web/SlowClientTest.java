@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Callers that send slowly over raw sockets hold connections, never the threads that issue tokens:
- * while hundreds of them trickle, other callers get their id-cards in normal time, and a trickler is
- * refused with 408 once it falls below the minimum data rate or the arrival timeout.
+ * while hundreds of them trickle, other callers get their id-cards in normal time; a body trickler is
+ * refused with 408 once it falls below the minimum data rate or the arrival timeout, and a header
+ * trickler's connection is closed at the launcher's header deadline.
  */
 class SlowClientTest {
 
@@ -48,6 +50,7 @@ class SlowClientTest {
         URI base = sts.uri("");
         List<Socket> bodies = new ArrayList<>();
         List<Socket> headers = new ArrayList<>();
+        Instant opened = Instant.now();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < 300; i++) {
@@ -75,6 +78,11 @@ class SlowClientTest {
                 assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
                 assertTrue(answer.contains("The request arrived slower than the 1024 bytes per second the STS accepts"), answer);
             }
+            for (Socket socket : headers) {
+                assertTrue(closedByServer(socket), "headers not complete within 10 s: the connection is closed");
+            }
+            assertTrue(Duration.between(opened, Instant.now()).compareTo(Duration.ofSeconds(25)) < 0,
+                    "closed by the header deadline, not the 30-second idle timeout that each trickled byte resets");
         } finally {
             trickle.shutdownNow();
             for (Socket socket : bodies) {
@@ -127,6 +135,18 @@ class SlowClientTest {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** True once the server has closed the connection, whatever it wrote first; false if it stays open for the socket's timeout. */
+    private static boolean closedByServer(Socket socket) {
+        try {
+            socket.getInputStream().readAllBytes();
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
         }
     }
 

@@ -3,7 +3,6 @@ package dk.sosi.sts.web.launcher;
 import dk.sosi.sts.config.StsEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * folder; nothing is generated.</li>
  * </ul>
  * Argument: the WAR (or exploded web application). Settings: {@code sts.port} (8080), {@code sts.host},
- * {@code sts.http.idleTimeoutMillis} (30000: a connection silent that long is closed),
+ * {@code sts.http.idleTimeoutMillis} and {@code sts.http.requestHeaderTimeoutMillis} (see {@link ConnectionLimits}),
  * {@code sts.crypto.provider} ({@code jdk} or {@code accp}, see {@link CryptoProvider}).
  */
 public final class StsLauncher {
@@ -40,8 +39,7 @@ public final class StsLauncher {
         EmbeddedDefaults embedded = production ? null : EmbeddedDefaults.start(home);
         int port = Integer.parseInt(System.getProperty("sts.port", "8080"));
         String host = System.getProperty("sts.host", production ? "0.0.0.0" : "127.0.0.1");
-        Duration idleTimeout = Duration.ofMillis(Long.parseLong(System.getProperty("sts.http.idleTimeoutMillis",
-                String.valueOf(StsServer.DEFAULT_IDLE_TIMEOUT.toMillis()))));
+        ConnectionLimits limits = ConnectionLimits.from(System::getProperty);
         StsServer server;
         try {
             if (embedded != null) {
@@ -49,8 +47,8 @@ public final class StsLauncher {
                 // binds its port before it starts the STS, and answers once it has started.
                 embedded.addDemoCrlSources(URI.create("http://127.0.0.1:" + port + "/sts"));
             }
-            server = embedded == null ? StsServer.start(Path.of(args[0]), host, port, idleTimeout)
-                    : StsServer.start(Path.of(args[0]), host, port, idleTimeout, embedded.backendSimulator(port),
+            server = embedded == null ? StsServer.start(Path.of(args[0]), host, port, limits)
+                    : StsServer.start(Path.of(args[0]), host, port, limits, embedded.backendSimulator(port),
                             embedded.crlDistributionPoint());
         } catch (Exception e) {
             log.error("The STS did not start: {}", e.getMessage());

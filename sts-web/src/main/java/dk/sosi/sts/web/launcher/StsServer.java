@@ -3,7 +3,6 @@ package dk.sosi.sts.web.launcher;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -20,23 +19,20 @@ public final class StsServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** How long a connection may stay silent, unless told otherwise: Jetty's own default. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
-
-    /** {@link #start(Path, String, int, Duration, ContextHandler...)} with the {@link #DEFAULT_IDLE_TIMEOUT}. */
+    /** {@link #start(Path, String, int, ConnectionLimits, ContextHandler...)} with the {@link ConnectionLimits#DEFAULTS}. */
     public static StsServer start(Path webapp, String host, int port, ContextHandler... besides) throws Exception {
-        return start(webapp, host, port, DEFAULT_IDLE_TIMEOUT, besides);
+        return start(webapp, host, port, ConnectionLimits.DEFAULTS, besides);
     }
 
     /**
      * Starts Jetty on {@code host:port} (port 0 picks a free one) with the web application at
      * {@code webapp}: a {@code .war} file, or a folder such as {@code src/main/webapp} whose classes
      * come from this JVM's class path; {@code besides} are served next to it (the demo backends).
-     * A connection that sends nothing for {@code idleTimeout} is closed; request headers are read
-     * without a thread, and request bodies are bounded by the STS's own request limits.
-     * Throws when the STS itself fails to start.
+     * Request headers are read without a thread; a connection that sends nothing for the idle timeout,
+     * or not its request's headers within the header timeout, is closed. Request bodies are bounded by
+     * the STS's own request limits. Throws when the STS itself fails to start.
      */
-    public static StsServer start(Path webapp, String host, int port, Duration idleTimeout, ContextHandler... besides)
+    public static StsServer start(Path webapp, String host, int port, ConnectionLimits limits, ContextHandler... besides)
             throws Exception {
         Objects.requireNonNull(webapp, "webapp");
         if (!Files.exists(webapp)) {
@@ -46,7 +42,7 @@ public final class StsServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
-        connector.setIdleTimeout(idleTimeout.toMillis());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         WebAppContext context = new WebAppContext();
         context.setContextPath("/sts");
@@ -60,7 +56,9 @@ public final class StsServer implements AutoCloseable {
         context.setThrowUnavailableOnStartupException(true);
         ContextHandlerCollection contexts = new ContextHandlerCollection(besides);
         contexts.addHandler(context);
-        server.setHandler(contexts);
+        RequestHeaderDeadline headerDeadline = new RequestHeaderDeadline(limits.requestHeaderTimeout(), contexts);
+        connector.addBean(headerDeadline); // told of every connection
+        server.setHandler(headerDeadline);
         server.setStopAtShutdown(false);
         try {
             server.start();
