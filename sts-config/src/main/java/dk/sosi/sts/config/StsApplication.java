@@ -1,6 +1,9 @@
 package dk.sosi.sts.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
+import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
 import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.DatabaseReachability;
@@ -8,10 +11,8 @@ import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
 import dk.sosi.sts.db.SchemaMigrator;
-import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
-import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
-import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.RequestListener;
+import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.StsRequestHandler;
 import dk.sosi.sts.exchange.dgws.DgwsExchange;
 import dk.sosi.sts.exchange.dgws.DgwsSettings;
@@ -20,8 +21,8 @@ import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckStatusPage;
 import dk.sosi.sts.monitor.CrlCheck;
 import dk.sosi.sts.monitor.ExternalServiceFailureCheck;
-import dk.sosi.sts.monitor.ServiceLine;
 import dk.sosi.sts.monitor.MonitoredService;
+import dk.sosi.sts.monitor.ServiceLine;
 import dk.sosi.sts.monitor.inventory.CertificateInventory;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.SoapFaultWriter;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.GenericApplicationContext;
@@ -85,7 +85,7 @@ public final class StsApplication implements AutoCloseable {
                 ? stsDataSource
                 : DataSources.create(environment.craJdbcUrl(), environment.craJdbcUser(), environment.craJdbcPassword());
         ReloadingStsConfiguration configuration = new ReloadingStsConfiguration(stsDataSource, environment.configRefresh(), clock);
-        JdbcCrlStore crlStore = new JdbcCrlStore(craDataSource, clock);
+        JdbcCrlStore crlStore = new JdbcCrlStore(craDataSource, environment.craRefresh(), clock);
         migrate(stsDataSource);
         if (craDataSource != stsDataSource) {
             migrate(craDataSource);

@@ -2,10 +2,13 @@ package dk.sosi.sts.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Immutable. Where this STS finds its database and configuration folder, read once at start-up from
@@ -17,12 +20,15 @@ import java.util.function.UnaryOperator;
  * @param craJdbcUrl the server holding the CRA schema {@code sts_cra}; defaults to {@code jdbcUrl} ({@value #CRA_JDBC_URL})
  * @param configRefresh how often the configuration tables are re-read ({@value #CONFIG_REFRESH}, ISO-8601
  *     such as {@code PT5M}, or seconds); at most 10 minutes, as the guide promises admins
+ * @param craRefresh how often the CRLs in the CRA database are re-read ({@value #CRA_REFRESH}, same form):
+ *     a CRL that another node fetched is used here at the latest this long after it was stored
  */
 public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        String craJdbcUrl, String craJdbcUser, String craJdbcPassword, Duration configRefresh) {
+        String craJdbcUrl, String craJdbcUser, String craJdbcPassword, Duration configRefresh, Duration craRefresh) {
 
     public static final Duration DEFAULT_CONFIG_REFRESH = Duration.ofMinutes(5);
     public static final Duration MAX_CONFIG_REFRESH = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CRA_REFRESH = Duration.ofMinutes(1);
 
     public static final String CONFIG_DIR = "sts.config.dir";
     public static final String JDBC_URL = "sts.jdbc.url";
@@ -32,6 +38,7 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
     public static final String CRA_JDBC_USER = "sts.cra.jdbc.user";
     public static final String CRA_JDBC_PASSWORD = "sts.cra.jdbc.password";
     public static final String CONFIG_REFRESH = "sts.config.refresh";
+    public static final String CRA_REFRESH = "sts.cra.refresh";
 
     public StsEnvironment {
         Objects.requireNonNull(configDir, "configDir");
@@ -42,8 +49,12 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
         Objects.requireNonNull(craJdbcUser, "craJdbcUser");
         Objects.requireNonNull(craJdbcPassword, "craJdbcPassword");
         Objects.requireNonNull(configRefresh, "configRefresh");
+        Objects.requireNonNull(craRefresh, "craRefresh");
         if (configRefresh.isNegative() || configRefresh.isZero() || configRefresh.compareTo(MAX_CONFIG_REFRESH) > 0) {
             throw new StartupException(CONFIG_REFRESH + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + configRefresh);
+        }
+        if (craRefresh.isNegative() || craRefresh.isZero() || craRefresh.compareTo(MAX_CONFIG_REFRESH) > 0) {
+            throw new StartupException(CRA_REFRESH + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + craRefresh);
         }
     }
 
@@ -55,32 +66,40 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
     /** Reads the settings from {@code properties}, falling back to {@code environment} ({@code sts.jdbc.url} → {@code STS_JDBC_URL}). */
     public static StsEnvironment from(UnaryOperator<String> properties, Map<String, String> environment) {
         UnaryOperator<String> lookup = key -> Optional.ofNullable(properties.apply(key))
-                .orElseGet(() -> environment.get(key.toUpperCase().replace('.', '_')));
-        String configDir = required(lookup, CONFIG_DIR);
-        String jdbcUrl = required(lookup, JDBC_URL);
+                .orElseGet(() -> environment.get(environmentName(key)));
+        List<String> missing = Stream.of(CONFIG_DIR, JDBC_URL).filter(key -> isBlank(lookup.apply(key))).toList();
+        if (!missing.isEmpty()) {
+            throw new StartupException("The STS needs its configuration folder and database; missing " + missing.stream()
+                    .map(key -> key + " (-D" + key + "=… or environment variable " + environmentName(key) + ")")
+                    .collect(Collectors.joining(" and ")) + ". It never starts without them.");
+        }
+        String configDir = lookup.apply(CONFIG_DIR);
+        String jdbcUrl = lookup.apply(JDBC_URL);
         String user = Optional.ofNullable(lookup.apply(JDBC_USER)).orElse("root");
         String password = Optional.ofNullable(lookup.apply(JDBC_PASSWORD)).orElse("");
         return new StsEnvironment(Path.of(configDir), jdbcUrl, user, password,
                 Optional.ofNullable(lookup.apply(CRA_JDBC_URL)).orElse(jdbcUrl),
                 Optional.ofNullable(lookup.apply(CRA_JDBC_USER)).orElse(user),
                 Optional.ofNullable(lookup.apply(CRA_JDBC_PASSWORD)).orElse(password),
-                Optional.ofNullable(lookup.apply(CONFIG_REFRESH)).map(StsEnvironment::duration).orElse(DEFAULT_CONFIG_REFRESH));
+                Optional.ofNullable(lookup.apply(CONFIG_REFRESH)).map(text -> duration(CONFIG_REFRESH, text))
+                        .orElse(DEFAULT_CONFIG_REFRESH),
+                Optional.ofNullable(lookup.apply(CRA_REFRESH)).map(text -> duration(CRA_REFRESH, text)).orElse(DEFAULT_CRA_REFRESH));
     }
 
-    private static Duration duration(String text) {
+    private static Duration duration(String key, String text) {
         try {
             return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
         } catch (RuntimeException e) {
-            throw new StartupException(CONFIG_REFRESH + " must be a duration such as PT5M or a number of seconds, was " + text);
+            throw new StartupException(key + " must be a duration such as PT5M or a number of seconds, was " + text);
         }
     }
 
-    private static String required(UnaryOperator<String> lookup, String key) {
-        String value = lookup.apply(key);
-        if (value == null || value.isBlank()) {
-            throw new StartupException("Missing setting " + key + " (system property -D" + key + "=… or environment variable "
-                    + key.toUpperCase().replace('.', '_') + ")");
-        }
-        return value;
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** {@code sts.jdbc.url} → {@code STS_JDBC_URL}. */
+    static String environmentName(String key) {
+        return key.toUpperCase().replace('.', '_');
     }
 }

@@ -1,8 +1,8 @@
 package dk.sosi.sts.pki;
 
 /**
- * Immutable. A cryptographic operation of the test PKI failed (key generation, signing, keystore
- * format); the message names what was being done and the cause holds the JCA exception.
+ * Immutable. A keystore could not be read as one (format, JCA support); the message names the file
+ * and the cause holds the JCA exception.
  */
 public final class PkiException extends RuntimeException {
 

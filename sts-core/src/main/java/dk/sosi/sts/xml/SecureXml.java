@@ -4,6 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -31,8 +33,15 @@ public final class SecureXml {
     /** More than a legitimate message declares in all (a signed OIO request with its tokens: about 60). */
     public static final int MAX_NAMESPACE_DECLARATIONS = 256;
 
+    /** Builders kept for reuse (building one costs more than a small parse). */
+    private static final int IDLE_BUILDERS = 64;
+
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
+    /**
+     * Idle builders, shared rather than one per thread: a thread-local builder holds this class (through
+     * its handlers) on a container's long-lived request threads, and so keeps an undeployed application loaded.
+     */
+    private static final BlockingQueue<DocumentBuilder> BUILDERS = new ArrayBlockingQueue<>(IDLE_BUILDERS);
 
     private SecureXml() {
     }
@@ -50,7 +59,7 @@ public final class SecureXml {
     }
 
     private static Document parse(InputSource source) throws MalformedXmlException {
-        DocumentBuilder builder = BUILDERS.get();
+        DocumentBuilder builder = borrow();
         try {
             return builder.parse(source);
         } catch (SAXParseException e) {
@@ -61,12 +70,23 @@ public final class SecureXml {
         } finally {
             builder.reset();
             harden(builder); // reset() also drops our entity resolver and error handler
+            BUILDERS.offer(builder);
         }
     }
 
     /** A new, empty namespace-aware document. */
     public static Document newDocument() {
-        return BUILDERS.get().newDocument();
+        DocumentBuilder builder = borrow();
+        try {
+            return builder.newDocument();
+        } finally {
+            BUILDERS.offer(builder);
+        }
+    }
+
+    private static DocumentBuilder borrow() {
+        DocumentBuilder idle = BUILDERS.poll();
+        return idle != null ? idle : newBuilder();
     }
 
     /** Serialises {@code node} as UTF-8 without an XML declaration and without re-indenting. */

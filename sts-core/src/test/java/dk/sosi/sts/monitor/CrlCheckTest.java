@@ -3,7 +3,7 @@ package dk.sosi.sts.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import dk.sosi.sts.trust.CrlDownloads;
 import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.monitor.inventory.TestCertificates;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.trust.StsCredential;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.BackendStub;
-import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509CRL;

@@ -9,16 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
-import dk.sosi.sts.pki.IssuedCredential;
 import dk.sosi.sts.soap.Namespaces;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.function.Executable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

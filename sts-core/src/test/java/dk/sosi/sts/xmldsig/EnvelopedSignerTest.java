@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dk.sosi.sts.pki.IssuedCredential;
 import dk.sosi.sts.soap.Namespaces;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dk.sosi.sts.xmldsig;
 
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.IssuedCredential;
-import dk.sosi.sts.pki.KeyPairSource;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.KeyPairSource;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,8 +1,13 @@
 package dk.sosi.sts.db;
 
+import com.mysql.cj.jdbc.AbandonedConnectionCleanupThread;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
 
 /** Builds the connection pools of the STS and CRA databases (MySQL 8 or MariaDB, Connector/J). */
@@ -60,5 +65,24 @@ public final class DataSources {
         config.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
         config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Stops what the MySQL driver started in this class loader: its abandoned-connection cleanup thread,
+     * and its {@link DriverManager} registration. Called when the web application stops, after its pools
+     * have closed: either would keep every class of an undeployed application loaded.
+     */
+    public static void releaseDriver() {
+        AbandonedConnectionCleanupThread.checkedShutdown();
+        ClassLoader ours = DataSources.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    // deregistering only fails for a driver that is not registered
+                }
+            }
+        }
     }
 }

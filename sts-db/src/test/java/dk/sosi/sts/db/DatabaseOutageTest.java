@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
 import dk.sosi.sts.configuration.ConfigurationUnavailableException;
-import dk.sosi.sts.db.embedded.EmbeddedMariaDb;
+import dk.sosi.sts.testkit.db.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,7 @@
 package dk.sosi.sts.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dk.sosi.sts.db.embedded.EmbeddedMariaDb;
+import dk.sosi.sts.testkit.db.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package dk.sosi.sts.web;
 
 import dk.sosi.sts.config.StsApplication;
 import dk.sosi.sts.config.StsEnvironment;
+import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.web.metrics.StsMetrics;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -37,6 +38,7 @@ public final class StsWebApplication implements ServletContextListener {
         }
     }
 
+    /** Stops the STS and everything its libraries started, so that an undeployed application leaves nothing loaded. */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         Object application = event.getServletContext().getAttribute(ATTRIBUTE);
@@ -46,6 +48,7 @@ public final class StsWebApplication implements ServletContextListener {
         if (event.getServletContext().getAttribute(METRICS) instanceof StsMetrics metrics) {
             metrics.close();
         }
+        DataSources.releaseDriver();
     }
 
     /** The metrics of the running STS of {@code context}. */

@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

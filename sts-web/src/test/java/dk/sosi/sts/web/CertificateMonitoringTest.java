@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.demo.DemoConfiguration;
-import dk.sosi.sts.pki.CertificateAuthority;
+import dk.sosi.sts.demo.DemoConfiguration;
+import dk.sosi.sts.demo.launcher.StsServer;
 import dk.sosi.sts.pki.CertificateNames;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.IssuedCredential;
-import dk.sosi.sts.pki.KeyPairSource;
 import dk.sosi.sts.pki.Keystores;
-import dk.sosi.sts.web.launcher.StsServer;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.KeyPairSource;
+import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,7 +124,7 @@ class CertificateMonitoringTest {
         IssuedCredential expiring = issuingCa.issue(CertificateRequest.builder(
                 "CN=SOSI Test Federation + SERIALNUMBER=CVR:33257872-FID:18911861, O=SOSI-STS demo, C=DK",
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(10))).build());
-        Keystores.writeKeyStore(folder.resolve(DemoConfiguration.STS_KEYSTORE), Keystores.JKS,
+        KeystoreFiles.writeKeyStore(folder.resolve(DemoConfiguration.STS_KEYSTORE), KeystoreFiles.JKS,
                 Map.of(DemoConfiguration.STS_ALIAS, expiring), DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
 
         try (StsServer renewalDue = StsTestServer.startAnother(folder)) {
@@ -147,7 +148,7 @@ class CertificateMonitoringTest {
         Path jwtTrust = folder.resolve(DemoConfiguration.JWT_IDP_TRUSTSTORE);
         java.security.KeyStore store = Keystores.load(jwtTrust, DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
         store.setCertificateEntry("expired", expired);
-        Keystores.write(jwtTrust, store, DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
+        KeystoreFiles.write(jwtTrust, store, DemoConfiguration.DEFAULT_PASSWORD.toCharArray());
         Path services = folder.resolve("services.xml");
         String xml = java.nio.file.Files.readString(services);
         int jwtCheck = xml.indexOf("<bean id=\"jwtTrustStoreCheck\"");

@@ -9,29 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.IssuedCredential;
-import dk.sosi.sts.pki.KeyPairSource;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.KeyPairSource;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -46,9 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrlFetchOverHttpTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static StsTestServer sts;
     private static CertificateAuthority issuingCa;
+    private static DemoCrls crls;
 
     private final List<String> sources = new ArrayList<>();
     private final List<StubMapping> stubs = new ArrayList<>();
@@ -57,6 +51,7 @@ class CrlFetchOverHttpTest {
     static void start() throws Exception {
         sts = StsTestServer.shared();
         issuingCa = sts.embedded().demo().loadIssuingCa(KeyPairSource.fresh());
+        crls = new DemoCrls(sts.embedded().demo(), issuingCa);
     }
 
     @AfterEach
@@ -178,21 +173,11 @@ class CrlFetchOverHttpTest {
     }
 
     private static byte[] demoIssuingCrlAlsoRevoking(BigInteger... more) throws Exception {
-        Instant now = Instant.now();
-        return demoIssuingCrl(now.minusSeconds(1), now.plus(Duration.ofDays(7)), more);
+        return crls.alsoRevoking(more);
     }
 
     private static byte[] demoIssuingCrl(Instant thisUpdate, Instant nextUpdate, BigInteger... more) throws Exception {
-        X509CRL demo;
-        try (InputStream in = Files.newInputStream(sts.embedded().demo().issuingCaCrl())) {
-            demo = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
-        }
-        // Stored CRLs only ever get newer: this one replaces the demo CRL for good, so it keeps its revocations.
-        Set<BigInteger> revoked = new HashSet<>(List.of(more));
-        if (demo.getRevokedCertificates() != null) {
-            demo.getRevokedCertificates().stream().map(X509CRLEntry::getSerialNumber).forEach(revoked::add);
-        }
-        return issuingCa.crl(revoked, thisUpdate, nextUpdate).getEncoded();
+        return crls.crl(thisUpdate, nextUpdate, more);
     }
 
     private HttpResponse<String> issue(IssuedCredential system) throws Exception {
@@ -235,15 +220,6 @@ class CrlFetchOverHttpTest {
     }
 
     private static <T> T await(Callable<T> probe, Predicate<T> condition) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T value;
-        do {
-            value = probe.call();
-            if (condition.test(value)) {
-                return value;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Not within " + PATIENCE + ":\n" + value);
+        return Await.until(probe, condition);
     }
 }

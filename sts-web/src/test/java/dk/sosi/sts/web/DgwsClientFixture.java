@@ -1,9 +1,9 @@
 package dk.sosi.sts.web;
 
-import dk.sosi.sts.client.DgwsRequestBuilder;
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.config.demo.DemoConfiguration;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.demo.DemoConfiguration;
+import dk.sosi.sts.demo.client.DgwsRequestBuilder;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardType;

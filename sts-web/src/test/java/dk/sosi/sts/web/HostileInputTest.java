@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import dk.sosi.sts.xmldsig.TestSigningKeys;
 import java.io.ByteArrayOutputStream;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.token.idcard.UserLog;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.net.http.HttpResponse;

@@ -3,8 +3,8 @@ package dk.sosi.sts.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.net.http.HttpResponse;
 import java.sql.Connection;

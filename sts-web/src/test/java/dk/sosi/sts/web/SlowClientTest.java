@@ -1,11 +1,10 @@
 package dk.sosi.sts.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.config.demo.DemoClient;
-import dk.sosi.sts.pki.IssuedCredential;
-import dk.sosi.sts.web.launcher.StsServer;
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.demo.launcher.StsServer;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,8 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StsEnvironment;
-import dk.sosi.sts.web.launcher.EmbeddedDefaults;
-import dk.sosi.sts.web.launcher.StsServer;
+import dk.sosi.sts.demo.launcher.EmbeddedDefaults;
+import dk.sosi.sts.demo.launcher.StsServer;
 import dk.sosi.sts.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 import org.w3c.dom.Document;
 
 /**
- * The STS as the tests use it: the real web application (web.xml, CXF, servlets) on embedded Jetty,
+ * The STS as the tests use it: the packaged web application (exploded target/sts, the files of sts.war,
+ * with its own WEB-INF/lib and classes) on the embedded Jetty launcher,
  * an embedded MariaDB and a demo configuration folder under {@code target/test-sts}, started once per
  * test JVM and shared by all test classes. Configuration is re-read and CRLs are fetched every second,
  * the demo CRLs from the server itself as in the embedded demo.
@@ -37,7 +38,8 @@ public final class StsTestServer {
     /** Seconds between the CRL fetcher's rounds (refreshIntervalSeconds of the shipped services.xml). */
     static final String CRL_REFRESH = "sts.crl.refresh";
     static final Path HOME = Path.of("target", "test-sts").toAbsolutePath();
-    private static final Path WEBAPP = Path.of("src", "main", "webapp");
+    /** The web application the build packaged: its exploded folder beside sts.war (failsafe names it). */
+    static final Path WEBAPP = Path.of(System.getProperty("sts.webapp", "target/sts")).toAbsolutePath();
     private static StsTestServer shared;
 
     private final EmbeddedDefaults embedded;
@@ -64,6 +66,7 @@ public final class StsTestServer {
             System.setProperty(BACKENDS_URL, backends.baseUrl());
             System.setProperty("sts.backends.requestTimeoutMillis", "1000"); // a slow backend fails a request in a second
             System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
+            System.setProperty(StsEnvironment.CRA_REFRESH, "1");
             System.setProperty(CRL_REFRESH, "1");
             EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);
             StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0, embedded.crlDistributionPoint());
@@ -119,7 +122,11 @@ public final class StsTestServer {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return get(uri(path));
+    }
+
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

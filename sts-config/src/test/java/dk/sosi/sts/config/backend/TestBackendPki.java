@@ -1,9 +1,9 @@
 package dk.sosi.sts.config.backend;
 
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.IssuedCredential;
-import dk.sosi.sts.pki.Keystores;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,11 +55,11 @@ final class TestBackendPki {
         IssuedCredential server = ca.issue(CertificateRequest.builder("CN=localhost, O=SOSI-STS test, C=DK", notBefore, notAfter).build());
         CertificateAuthority other = CertificateAuthority.createRoot("CN=Other Test CA, O=SOSI-STS test, C=DK", notBefore, notAfter);
 
-        Keystores.writeKeyStore(target.resolve(CLIENT_KEYSTORE), Keystores.JKS, Map.of("nsp-test-rid", client), password);
-        Keystores.writeTrustStore(target.resolve(CLIENT_TRUSTSTORE), Keystores.JKS, Map.of("ca", ca.certificate()), password);
-        Keystores.writeKeyStore(target.resolve(SERVER_KEYSTORE), Keystores.JKS, Map.of("server", server), password);
-        Keystores.writeTrustStore(target.resolve(SERVER_TRUSTSTORE), Keystores.JKS, Map.of("ca", ca.certificate()), password);
-        Keystores.writeTrustStore(target.resolve(OTHER_TRUSTSTORE), Keystores.JKS, Map.of("other", other.certificate()), password);
+        KeystoreFiles.writeKeyStore(target.resolve(CLIENT_KEYSTORE), KeystoreFiles.JKS, Map.of("nsp-test-rid", client), password);
+        KeystoreFiles.writeTrustStore(target.resolve(CLIENT_TRUSTSTORE), KeystoreFiles.JKS, Map.of("ca", ca.certificate()), password);
+        KeystoreFiles.writeKeyStore(target.resolve(SERVER_KEYSTORE), KeystoreFiles.JKS, Map.of("server", server), password);
+        KeystoreFiles.writeTrustStore(target.resolve(SERVER_TRUSTSTORE), KeystoreFiles.JKS, Map.of("ca", ca.certificate()), password);
+        KeystoreFiles.writeTrustStore(target.resolve(OTHER_TRUSTSTORE), KeystoreFiles.JKS, Map.of("other", other.certificate()), password);
         return target;
     }
 }

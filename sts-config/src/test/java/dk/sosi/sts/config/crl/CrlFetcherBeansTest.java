@@ -12,8 +12,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
 import dk.sosi.sts.monitor.Check;
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.Keystores;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.CrlSources;
 import dk.sosi.sts.trust.CrlStore;
@@ -162,7 +162,7 @@ class CrlFetcherBeansTest {
         for (String file : List.of("interface.xml", "cvr-rid.xml", "idsas.xml")) {
             Files.writeString(folder.resolve(file), String.format(BEANS, ""));
         }
-        Keystores.writeTrustStore(folder.resolve("federation-trust.jks"), Keystores.JKS,
+        KeystoreFiles.writeTrustStore(folder.resolve("federation-trust.jks"), KeystoreFiles.JKS,
                 Map.of("demo-crl-ca", ca.certificate()), "Test1234".toCharArray());
         CrlStore store = new CrlStore() {
             @Override

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.config.StartupException;
 import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
-import dk.sosi.sts.pki.CertificateAuthority;
-import dk.sosi.sts.pki.CertificateRequest;
-import dk.sosi.sts.pki.KeyPairSource;
-import dk.sosi.sts.pki.Keystores;
+import dk.sosi.sts.testkit.pki.CertificateAuthority;
+import dk.sosi.sts.testkit.pki.CertificateRequest;
+import dk.sosi.sts.testkit.pki.KeyPairSource;
+import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import dk.sosi.sts.trust.CrlStore;
 import dk.sosi.sts.trust.RevocationChecker;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class TrustStoreCheckFactoryTest {
         X509Certificate expired = ca.issue(CertificateRequest.builder("CN=Old + SERIALNUMBER=CVR:1-FID:2, C=DK",
                 now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(1))).build()).certificate();
         Path file = folder.resolve("test-jwt-idp-trust.jks");
-        Keystores.writeTrustStore(file, Keystores.JKS, Map.of("demo-jwt-idp", idp, "expired", expired), "Test1234".toCharArray());
+        KeystoreFiles.writeTrustStore(file, KeystoreFiles.JKS, Map.of("demo-jwt-idp", idp, "expired", expired), "Test1234".toCharArray());
 
         TrustStoreCheckFactory factory = factory(file.toString());
         factory.setIgnoredAliases(List.of("expired"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.sosi.sts.monitor.CheckResult;
 import dk.sosi.sts.monitor.Severity;
-import dk.sosi.sts.pki.Keystores;
+import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +106,7 @@ class TrustStoreCheckTest {
     @Test
     void ofWhenKeystoreLoadedThenEveryCertificateEntryByAlias() {
         KeystoreCertificates store = KeystoreCertificates.of("JWTTrustStore",
-                Keystores.trustStore(Keystores.JKS, Map.of("demo-jwt-idp", VALID, "expired", EXPIRED)), List.of("expired"), policy());
+                KeystoreFiles.trustStore(KeystoreFiles.JKS, Map.of("demo-jwt-idp", VALID, "expired", EXPIRED)), List.of("expired"), policy());
 
         assertEquals(List.of(
                 new CertificateEntry("JWTTrustStore/demo-jwt-idp", OCES3, Optional.of(VALID.getNotAfter().toInstant()), CertificateStatus.OK),

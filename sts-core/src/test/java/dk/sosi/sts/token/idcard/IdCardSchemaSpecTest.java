@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.sosi.sts.pki.IssuedCredential;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
 import dk.sosi.sts.xmldsig.EnvelopedSigner;

@@ -1,0 +1,118 @@
+package dk.sosi.sts.demo.client;
+
+import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.demo.DemoConfiguration;
+import dk.sosi.sts.demo.DemoConfigurationFolder;
+import dk.sosi.sts.demo.backends.DemoBackendData;
+import dk.sosi.sts.demo.client.DgwsRequestBuilder;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.token.idcard.DgwsVersion;
+import dk.sosi.sts.token.idcard.IdCard;
+import dk.sosi.sts.token.idcard.IdCardType;
+import dk.sosi.sts.token.idcard.NameId;
+import dk.sosi.sts.token.idcard.SystemLog;
+import dk.sosi.sts.token.idcard.UserLog;
+import dk.sosi.sts.xml.SecureXml;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+
+/**
+ * The quickest way to see the STS do its main job: builds a DGWS request with an id-card signed by one
+ * of the demo folder's client certificates, sends it to a running STS and prints the id-card the STS
+ * issued (or its fault). Arguments: {@code [client] [endpoint URL]}; client is one of
+ * {@code system-foces} (default), {@code system-voces}, {@code employee-moces}, {@code employee-moces-expired},
+ * {@code employee-moces-revoked}, {@code untrusted-foces}.
+ */
+public final class DgwsDemoClient {
+
+    /** The demo employee of the built-in backend simulator (see demo-backends.properties). */
+    private static final String DEMO_EMPLOYEE_CPR = DemoBackendData.KARL_HANSEN_CPR;
+    private static final String DEMO_CVR = "20921897";
+
+    private DgwsDemoClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String clientName = args.length > 0 ? args[0] : "system-foces";
+        URI endpoint = URI.create(args.length > 1 ? args[1] : "http://localhost:8080/sts/services/NewSecurityTokenService");
+        DemoClient client = DemoClient.valueOf(clientName.toUpperCase(Locale.ROOT).replace('-', '_'));
+        Path folder = Path.of(System.getProperty("sts.embedded.dir", ".sts-embedded")).resolve("config").toAbsolutePath();
+        DemoConfiguration demo = DemoConfigurationFolder.ensure(folder, Clock.systemUTC());
+        IssuedCredential credential = demo.loadClientCredential(client);
+
+        IdCard card = card(client, credential);
+        Document request = new DgwsRequestBuilder(ZoneId.of("Europe/Copenhagen")).request(card, credential.privateKey(),
+                credential.certificate(), SignatureAlgorithm.RSA_SHA1, UUID.randomUUID().toString(), Instant.now());
+        System.out.println("Sending a level-" + card.authenticationLevel() + " " + card.type().value() + " id-card signed by "
+                + credential.certificate().getSubjectX500Principal() + " to " + endpoint);
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"Issue\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(SecureXml.toBytes(request))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        System.out.println("HTTP " + response.statusCode());
+        Document answer = SecureXml.parse(new ByteArrayInputStream(response.body()));
+        Node fault = answer.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault").item(0);
+        Node issued = answer.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Assertion").item(0);
+        System.out.println(indent(fault != null ? fault : issued != null ? issued : answer));
+        System.exit(fault == null && issued != null ? 0 : 1);
+    }
+
+    private static IdCard card(DemoClient client, IssuedCredential credential) throws Exception {
+        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
+        boolean employee = client.name().startsWith("EMPLOYEE");
+        return IdCard.builder()
+                .issuer("DgwsDemoClient")
+                .nameId(employee ? new NameId("medcom:cprnumber", DEMO_EMPLOYEE_CPR) : new NameId("medcom:cvrnumber", DEMO_CVR))
+                .issueInstant(notBefore)
+                .notBefore(notBefore)
+                .notOnOrAfter(notBefore.plus(Duration.ofHours(24)))
+                .idCardId(Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)))
+                .version(DgwsVersion.V1_0_1)
+                .type(employee ? IdCardType.USER : IdCardType.SYSTEM)
+                .authenticationLevel(employee ? 4 : 3)
+                .ocesCertHash(Optional.of(Base64.getEncoder().encodeToString(
+                        MessageDigest.getInstance("SHA-1").digest(credential.certificate().getEncoded()))))
+                .userLog(employee ? Optional.of(new UserLog(Optional.of(DEMO_EMPLOYEE_CPR), "Karl", "Hansen",
+                        Optional.of("karl.hansen@demo-laegehus.dk"), "7170", Optional.empty(), Optional.empty())) : Optional.empty())
+                .systemLog(new SystemLog("Demo EPJ", "medcom:cvrnumber", DEMO_CVR, "Demo Lægehus"))
+                .usernameToken(Optional.empty())
+                .build();
+    }
+
+    private static String indent(Node node) throws Exception {
+        Transformer transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+        StringWriter out = new StringWriter();
+        transformer.transform(new DOMSource(node), new StreamResult(out));
+        return out.toString();
+    }
+}
