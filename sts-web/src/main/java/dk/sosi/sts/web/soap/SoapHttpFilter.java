@@ -71,6 +71,7 @@ public final class SoapHttpFilter extends HttpFilter {
         }
         RequestLimits limits = sts.requestLimits();
         if (request.getContentLengthLong() > limits.maxRequestSizeBytes()) {
+            response.setHeader("Connection", "close"); // do not read the body we refuse
             SoapAnswers.refuse(sts, endpoint.get(), tooLarge(limits), response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
