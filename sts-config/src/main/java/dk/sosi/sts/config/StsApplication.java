@@ -25,10 +25,13 @@ import dk.sosi.sts.monitor.MonitoredService;
 import dk.sosi.sts.monitor.ServiceLine;
 import dk.sosi.sts.monitor.inventory.CertificateInventory;
 import dk.sosi.sts.sla.SlaLog;
-import dk.sosi.sts.soap.SoapFaultWriter;
+import dk.sosi.sts.soap.DgwsEnvelopeWriter;
+import dk.sosi.sts.soap.OioEnvelopeWriter;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -122,7 +125,10 @@ public final class StsApplication implements AutoCloseable {
             DgwsExchange dgws = DgwsExchangeFactory.create(operator, dgwsSettings, credential, configuration, revocation, sla, clock);
             StsRequestHandler handler = new StsRequestHandler(
                     Map.of(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws),
-                    new FaultMapper(), new SoapFaultWriter(clock, dgwsSettings.dgws10Zone()), sla, requests, listener, clock);
+                    Map.of(StsEndpoint.Family.DGWS, new DgwsEnvelopeWriter(dgwsSettings.issuer(), dgwsSettings.dgws10Zone(), clock),
+                            StsEndpoint.Family.OIO, new OioEnvelopeWriter(new XmlSigner(SignatureAlgorithm.RSA_SHA256, sla),
+                                    credential, clock)),
+                    new FaultMapper(), sla, requests, listener, clock);
             CrlFetcher crlFetcher = operator.bean(BeanNames.CRL_FETCHER, CrlFetcher.class);
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend;
 
+import dk.sosi.sts.fault.DependencyUnavailable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * {@link #callerMessage()}, and the operator reads {@link #getMessage()} and the cause in the log.
  * The message never holds the call's path parameters (CPR numbers), only the service's endpoint.
  */
-public final class BackendUnavailableException extends RuntimeException {
+public final class BackendUnavailableException extends RuntimeException implements DependencyUnavailable {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,6 +44,7 @@ public final class BackendUnavailableException extends RuntimeException {
     }
 
     /** The fault string for the caller: {@code <service name> did not answer; try again later}. */
+    @Override
     public String callerMessage() {
         return String.format(CALLER_MESSAGE, serviceName);
     }

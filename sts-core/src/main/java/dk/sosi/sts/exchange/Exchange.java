@@ -1,13 +1,12 @@
 package dk.sosi.sts.exchange;
 
-import org.w3c.dom.Document;
-
 /**
- * Thread-safe. One token exchange behind one endpoint: takes the checked SOAP request and returns
- * the response envelope, or throws {@link dk.sosi.sts.fault.StsFault} when the caller's request is refused.
+ * Thread-safe. One token exchange behind one endpoint: takes the checked request and returns what it
+ * issued, or throws {@link dk.sosi.sts.fault.StsFault} when the caller's request is refused. It never
+ * writes SOAP: the shared front answers in the endpoint's family envelope.
  */
 @FunctionalInterface
 public interface Exchange {
 
-    Document exchange(SoapRequest request);
+    IssuedToken exchange(IncomingRequest request);
 }

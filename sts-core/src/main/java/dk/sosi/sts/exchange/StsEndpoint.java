@@ -1,36 +1,42 @@
 package dk.sosi.sts.exchange;
 
-import dk.sosi.sts.soap.Namespaces;
 import java.util.Optional;
 
 /** Immutable. The token-exchange endpoints under {@code /sts/services/}, named as clients call them. */
 public enum StsEndpoint {
-    SECURITY_TOKEN_SERVICE("SecurityTokenService", Namespaces.WST_2005_02),
-    NEW_SECURITY_TOKEN_SERVICE("NewSecurityTokenService", Namespaces.WST_2005_02),
-    SOSI2OIOSAML("Sosi2OIOSaml", Namespaces.WST_1_3),
-    OIOSAML2SOSI("OIOSaml2Sosi", Namespaces.WST_1_3),
-    BST2SOSI("BST2SOSI", Namespaces.WST_1_3),
-    BST2IDWS("Bst2Idws", Namespaces.WST_1_3),
-    JWT2IDWS("JWT2Idws", Namespaces.WST_1_3),
-    JWT2OIOSAML("JWT2OIOSaml", Namespaces.WST_1_3),
-    DKNCPBST2EHDSIIDWS("DKNCPBST2EHDSIIdws", Namespaces.WST_1_3);
+    SECURITY_TOKEN_SERVICE("SecurityTokenService", Family.DGWS),
+    NEW_SECURITY_TOKEN_SERVICE("NewSecurityTokenService", Family.DGWS),
+    SOSI2OIOSAML("Sosi2OIOSaml", Family.OIO),
+    OIOSAML2SOSI("OIOSaml2Sosi", Family.OIO),
+    BST2SOSI("BST2SOSI", Family.OIO),
+    BST2IDWS("Bst2Idws", Family.OIO),
+    JWT2IDWS("JWT2Idws", Family.OIO),
+    JWT2OIOSAML("JWT2OIOSaml", Family.OIO),
+    DKNCPBST2EHDSIIDWS("DKNCPBST2EHDSIIdws", Family.OIO);
+
+    /** The protocol an endpoint speaks, and so the envelopes it answers with. */
+    public enum Family {
+        /** DGWS 1.0/1.0.1 over WS-Trust 2005/02 (protocol.md). */
+        DGWS,
+        /** OIO WS-Trust 1.3 with WS-Addressing 1.0 (exchanges.md 2). */
+        OIO
+    }
 
     private final String path;
-    private final String trustNamespace;
+    private final Family family;
 
-    StsEndpoint(String path, String trustNamespace) {
+    StsEndpoint(String path, Family family) {
         this.path = path;
-        this.trustNamespace = trustNamespace;
+        this.family = family;
+    }
+
+    public Family family() {
+        return family;
     }
 
     /** The last path segment, e.g. {@code SecurityTokenService}. */
     public String path() {
         return path;
-    }
-
-    /** The WS-Trust namespace of this endpoint's messages and faults. */
-    public String trustNamespace() {
-        return trustNamespace;
     }
 
     public static Optional<StsEndpoint> byPath(String path) {

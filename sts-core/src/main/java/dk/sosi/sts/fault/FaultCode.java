@@ -25,8 +25,6 @@ public enum FaultCode {
     /** The requested audience or scope is unknown or not allowed for the caller. */
     INVALID_SCOPE("InvalidScope", "not_authorized");
 
-    /** The actor of faults raised by the STS itself. */
-    public static final String STS_ACTOR = "http://www.sosists.dk/sts";
     /** The actor of faults raised by the authorisation and role checks (protocol.md 3.8). */
     public static final String AUTHORIZATION_ACTOR = "dk:sosi:sts:autorisation";
 

@@ -22,6 +22,19 @@ public final class Namespaces {
     public static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
     /** WS-Addressing 2004/08, used by DGWS ({@code wst:Issuer/wsa:Address}). */
     public static final String WSA_2004_08 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+    /** WS-Addressing 1.0, used by the OIO WS-Trust exchanges. */
+    public static final String WSA = "http://www.w3.org/2005/08/addressing";
+    /** WS-Trust 1.4, whose {@code ActAs} carries the incoming token of the OIO exchanges. */
+    public static final String WST_1_4 = "http://docs.oasis-open.org/ws-sx/ws-trust/200802";
+    /** WS-Policy 2004/09, whose {@code AppliesTo} names the audience. */
+    public static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
+    /** XML Encryption 1.0. */
+    public static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+    /** XML Schema, for {@code xs:string} attribute values. */
+    public static final String XS = "http://www.w3.org/2001/XMLSchema";
+    public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    /** WS-Federation authorization claims, the dialect of {@code wst:Claims} in OIO requests. */
+    public static final String AUTH = "http://docs.oasis-open.org/wsfed/authorization/200706";
 
     private Namespaces() {
     }

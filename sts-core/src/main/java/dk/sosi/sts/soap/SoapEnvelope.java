@@ -122,6 +122,11 @@ public final class SoapEnvelope {
         return security().map(s -> s.getAttribute("id")).filter(id -> !id.isEmpty());
     }
 
+    /** The first header element {@code namespace:localName}, if the header has one. */
+    public Optional<Element> header(String namespace, String localName) {
+        return header == null ? Optional.empty() : child(header, namespace, localName);
+    }
+
     /** The text of {@code wsse:Security/wsu:Timestamp/wsu:Created}, if the header has one. */
     public Optional<String> created() {
         Optional<Element> security;

@@ -11,7 +11,11 @@ public enum SignatureAlgorithm {
     /** rsa-sha1 with sha1 digests: what Seal.Java and the national STS sign DGWS cards with (protocol.md 3.6). */
     RSA_SHA1("http://www.w3.org/2000/09/xmldsig#rsa-sha1", "http://www.w3.org/2000/09/xmldsig#sha1"),
     /** rsa-sha256 with sha256 digests: what newer clients (unsealed) sign cards with. */
-    RSA_SHA256("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "http://www.w3.org/2001/04/xmlenc#sha256");
+    RSA_SHA256("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "http://www.w3.org/2001/04/xmlenc#sha256"),
+    /** rsa-sha384 with sha384 digests, accepted on OIO messages (exchanges.md 2.4). */
+    RSA_SHA384("http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", "http://www.w3.org/2001/04/xmldsig-more#sha384"),
+    /** rsa-sha512 with sha512 digests, accepted on OIO messages (exchanges.md 2.4). */
+    RSA_SHA512("http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", "http://www.w3.org/2001/04/xmlenc#sha512");
 
     private final String signatureUri;
     private final String digestUri;

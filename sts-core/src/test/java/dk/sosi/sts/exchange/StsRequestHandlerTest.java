@@ -2,24 +2,32 @@ package dk.sosi.sts.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.ServiceInfoCollector;
+import dk.sosi.sts.backend.SlaLines;
 import dk.sosi.sts.configuration.ConfigurationUnavailableException;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.FaultMapper;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.sla.SlaLog;
+import dk.sosi.sts.soap.DgwsEnvelopeWriter;
 import dk.sosi.sts.soap.Namespaces;
-import dk.sosi.sts.soap.SoapFaultWriter;
+import dk.sosi.sts.soap.OioEnvelopeWriter;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.trust.StsCredential;
 import dk.sosi.sts.xml.SecureXml;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.TestSigningKeys;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,87 +35,153 @@ import org.w3c.dom.Element;
 class StsRequestHandlerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:30.456Z"), ZoneOffset.UTC);
-    private static final String REQUEST = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+    private static final String DGWS_REQUEST = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
             + "xmlns:wsse=\"" + Namespaces.WSSE + "\"><s:Header><wsse:Security id=\"m1\"/></s:Header>"
             + "<s:Body><rst/></s:Body></s:Envelope>";
+    private static final String OIO_REQUEST = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+            + "xmlns:wsa=\"" + Namespaces.WSA + "\"><s:Header><wsa:MessageID>urn:uuid:m2</wsa:MessageID></s:Header>"
+            + "<s:Body><rst Context=\"urn:uuid:c1\"/></s:Body></s:Envelope>";
 
     private final ServiceInfoCollector requests = new ServiceInfoCollector(24, CLOCK);
 
-    private StsRequestHandler handler(Exchange exchange) {
-        return new StsRequestHandler(Map.of(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, exchange), new FaultMapper(),
-                new SoapFaultWriter(CLOCK, ZoneOffset.UTC), new SlaLog(CLOCK), requests, RequestListener.NONE, CLOCK);
+    private StsRequestHandler handler(StsEndpoint endpoint, Exchange exchange) {
+        IssuedCredential sts = TestSigningKeys.other();
+        StsCredential credential = new StsCredential(sts.privateKey(), List.of(sts.certificate()));
+        return new StsRequestHandler(Map.of(endpoint, exchange),
+                Map.of(StsEndpoint.Family.DGWS, new DgwsEnvelopeWriter("SOSI-STS", ZoneOffset.UTC, CLOCK),
+                        StsEndpoint.Family.OIO, new OioEnvelopeWriter(new XmlSigner(SignatureAlgorithm.RSA_SHA256,
+                                SlaLog.NONE), credential, CLOCK)),
+                new FaultMapper(), new SlaLog(CLOCK), requests, RequestListener.NONE, CLOCK);
     }
 
-    private static Document request() throws Exception {
-        return SecureXml.parse(new ByteArrayInputStream(REQUEST.getBytes(StandardCharsets.UTF_8)));
+    private static Document parse(String xml) throws Exception {
+        return SecureXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String text(Document doc, String name) {
-        return doc.getElementsByTagNameNS(null, name).item(0).getTextContent();
+    private static String text(Document doc, String namespace, String name) {
+        return doc.getElementsByTagNameNS(namespace, name).item(0).getTextContent();
+    }
+
+    private static IssuedToken token(String name) {
+        Document document = SecureXml.newDocument();
+        Element token = document.createElementNS("urn:test", "t:" + name);
+        document.appendChild(token);
+        return new IssuedToken(token, Optional.of("https://sp.example/"), Instant.parse("2026-11-23T10:10:30Z"),
+                Instant.parse("2026-11-23T11:10:30Z"), Optional.empty());
     }
 
     @Test
-    void handleWhenExchangeAnswersThenItsEnvelopeAndCountedAsSuccess() throws Exception {
-        Document answer = SecureXml.newDocument();
-
-        StsResponse response = handler(r -> {
-            assertEquals("m1", r.messageId());
+    void handleWhenDgwsExchangeIssuesThenTokenInDgwsAnswerEchoingTheSecurityIdAndCountedAsSuccess() throws Exception {
+        StsResponse response = handler(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, r -> {
+            assertEquals("m1", r.context().messageId());
+            assertEquals(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, r.context().endpoint());
             assertEquals("rst", r.envelope().request().getLocalName());
-            return answer;
-        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, request());
+            return token("Card");
+        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, parse(DGWS_REQUEST));
 
         assertFalse(response.fault());
-        assertSame(answer, response.envelope());
+        Document answer = response.envelope();
+        Element requested = (Element) answer.getElementsByTagNameNS(Namespaces.WST_2005_02, "RequestedSecurityToken").item(0);
+        assertEquals("Card", requested.getFirstChild().getLocalName());
+        assertEquals("m1", ((Element) answer.getElementsByTagNameNS(Namespaces.WSSE, "Security").item(0)).getAttribute("id"));
+        assertEquals("SOSI-STS", text(answer, Namespaces.WSA_2004_08, "Address"));
         assertEquals(1, requests.window().calls());
         assertEquals(0, requests.window().failures());
     }
 
     @Test
+    void handleWhenOioExchangeIssuesThenSignedOioAnswerRelatingToTheRequestWithContextAudienceAndLifetime() throws Exception {
+        StsResponse response = handler(StsEndpoint.SOSI2OIOSAML, r -> {
+            assertEquals(Optional.of("urn:uuid:m2"), r.context().addressing().messageId());
+            return token("Assertion");
+        }).handle(StsEndpoint.SOSI2OIOSAML, parse(OIO_REQUEST));
+
+        assertFalse(response.fault());
+        Document answer = response.envelope();
+        assertEquals("urn:uuid:m2", text(answer, Namespaces.WSA, "RelatesTo"));
+        assertEquals(OioEnvelopeWriter.ACTION_ISSUE, text(answer, Namespaces.WSA, "Action"));
+        Element rstr = (Element) answer.getElementsByTagNameNS(Namespaces.WST_1_3, "RequestSecurityTokenResponse").item(0);
+        assertEquals("urn:uuid:c1", rstr.getAttribute("Context"));
+        assertEquals(OioEnvelopeWriter.TOKEN_TYPE, text(answer, Namespaces.WST_1_3, "TokenType"));
+        assertEquals("https://sp.example/", text(answer, Namespaces.WSA, "Address"));
+        assertEquals("2026-11-23T10:10:30Z", ((Element) answer.getElementsByTagNameNS(Namespaces.WST_1_3, "Lifetime").item(0))
+                .getElementsByTagNameNS(Namespaces.WSU, "Created").item(0).getTextContent());
+        assertEquals(5, answer.getElementsByTagNameNS(Namespaces.DS, "Reference").getLength());
+    }
+
+    @Test
     void handleWhenExchangeRefusesThenFaultWithCodeTextActorAndEchoedId() throws Exception {
-        StsResponse response = handler(r -> {
+        StsResponse response = handler(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, r -> {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, "Authentication failed: authorization not found",
                     FaultCode.AUTHORIZATION_ACTOR);
-        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, request());
+        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, parse(DGWS_REQUEST));
 
         assertTrue(response.fault());
         Document fault = response.envelope();
-        assertEquals("wst:FailedAuthentication", text(fault, "faultcode"));
-        assertEquals("Authentication failed: authorization not found", text(fault, "faultstring"));
-        assertEquals("dk:sosi:sts:autorisation", text(fault, "faultactor"));
+        assertEquals("wst:FailedAuthentication", text(fault, null, "faultcode"));
+        assertEquals("Authentication failed: authorization not found", text(fault, null, "faultstring"));
+        assertEquals("dk:sosi:sts:autorisation", text(fault, null, "faultactor"));
         assertEquals(Namespaces.WST_2005_02, fault.getDocumentElement().getAttribute("xmlns:wst"));
         Element security = (Element) fault.getElementsByTagNameNS(Namespaces.WSSE, "Security").item(0);
         assertEquals("m1", security.getAttribute("id"));
-        assertEquals("2026-11-23T10:15:30Z", fault.getElementsByTagNameNS(Namespaces.WSU, "Created").item(0).getTextContent());
+        assertEquals("2026-11-23T10:15:30Z", text(fault, Namespaces.WSU, "Created"));
         assertEquals(0, fault.getElementsByTagNameNS(Namespaces.WSU, "Expires").getLength());
         assertEquals(1, requests.window().failures());
     }
 
     @Test
-    void handleWhenExchangeFailsWithBugThenRequestFailedWithReferenceAndNoStackTrace() throws Exception {
-        StsResponse response = handler(r -> {
-            throw new IllegalStateException("secret internal detail");
-        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, request());
+    void handleWhenOioExchangeRefusesThenUnsignedOioFaultRelatingToTheRequestWithTheOioActor() throws Exception {
+        StsResponse response = handler(StsEndpoint.SOSI2OIOSAML, r -> {
+            throw new StsFault(FaultCode.INVALID_SCOPE, "Audience not configured: x");
+        }).handle(StsEndpoint.SOSI2OIOSAML, parse(OIO_REQUEST));
 
-        String faultstring = text(response.envelope(), "faultstring");
-        assertEquals("wst:RequestFailed", text(response.envelope(), "faultcode"));
+        Document fault = response.envelope();
+        assertEquals("wst:InvalidScope", text(fault, null, "faultcode"));
+        assertEquals(OioEnvelopeWriter.ACTOR, text(fault, null, "faultactor"));
+        assertEquals("urn:uuid:m2", text(fault, Namespaces.WSA, "RelatesTo"));
+        assertEquals(Namespaces.WST_1_3, fault.getDocumentElement().getAttribute("xmlns:wst"));
+        assertEquals(0, fault.getElementsByTagNameNS(Namespaces.DS, "Signature").getLength());
+    }
+
+    @Test
+    void handleWhenExchangeFailsWithBugThenRequestFailedWithReferenceAndNoStackTrace() throws Exception {
+        StsResponse response = handler(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, r -> {
+            throw new IllegalStateException("secret internal detail");
+        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, parse(DGWS_REQUEST));
+
+        String faultstring = text(response.envelope(), null, "faultstring");
+        assertEquals("wst:RequestFailed", text(response.envelope(), null, "faultcode"));
         assertTrue(faultstring.startsWith("The STS could not process the request; reference "), faultstring);
         assertFalse(faultstring.contains("secret"));
     }
 
     @Test
     void handleWhenConfigurationUnavailableThenRequestFailedSayingTryAgain() throws Exception {
-        StsResponse response = handler(r -> {
+        StsResponse response = handler(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, r -> {
             throw new ConfigurationUnavailableException("down");
-        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, request());
+        }).handle(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, parse(DGWS_REQUEST));
 
-        assertEquals(FaultMapper.CONFIGURATION_UNAVAILABLE, text(response.envelope(), "faultstring"));
+        assertEquals(ConfigurationUnavailableException.CALLER_MESSAGE, text(response.envelope(), null, "faultstring"));
     }
 
     @Test
-    void handleWhenEndpointHasNoExchangeThenRequestFailedNamingIt() throws Exception {
-        StsResponse response = handler(r -> null).handle(StsEndpoint.BST2SOSI, request());
+    void handleWhenEndpointHasNoExchangeThenRequestFailedNamingItInTheOioFaultAndOneSlaLine() throws Exception {
+        StsRequestHandler handler = handler(StsEndpoint.SOSI2OIOSAML, r -> null);
 
-        assertEquals("The BST2SOSI exchange is not available in this version of the STS", text(response.envelope(), "faultstring"));
-        assertEquals(Namespaces.WST_1_3, response.envelope().getDocumentElement().getAttribute("xmlns:wst"));
+        List<String> lines = SlaLines.during(() -> {
+            try {
+                StsResponse response = handler.handle(StsEndpoint.BST2SOSI, parse(OIO_REQUEST));
+                assertEquals("The BST2SOSI exchange is not available in this version of the STS",
+                        text(response.envelope(), null, "faultstring"));
+                assertEquals(Namespaces.WST_1_3, response.envelope().getDocumentElement().getAttribute("xmlns:wst"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("id=200 name=AbstractStsRequestHandler.request messageId=urn:uuid:m2 "),
+                lines.get(0));
+        assertTrue(lines.get(0).endsWith("outcome=fault:RequestFailed"), lines.get(0));
     }
 }

@@ -9,6 +9,7 @@ import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.roles.MonitoredUserRoleDirectory;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
+import dk.sosi.sts.exchange.TestRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ class ExternalServiceFailureCheckTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
     private final AtomicBoolean down = new AtomicBoolean();
-    private final MonitoredUserRoleDirectory roles = new MonitoredUserRoleDirectory((cpr, cvr) -> {
+    private final MonitoredUserRoleDirectory roles = new MonitoredUserRoleDirectory((cpr, cvr, request) -> {
         if (down.get()) {
             throw new BackendUnavailableException(UserRoleDirectory.SERVICE_NAME, "HTTP 503", null);
         }
@@ -98,11 +99,11 @@ class ExternalServiceFailureCheckTest {
     private void calls(int succeeded, int failed) {
         down.set(false);
         for (int i = 0; i < succeeded; i++) {
-            roles.rolesOf("0101701234", "20921897");
+            roles.rolesOf("0101701234", "20921897", TestRequests.ANY);
         }
         down.set(true);
         for (int i = 0; i < failed; i++) {
-            assertThrows(BackendUnavailableException.class, () -> roles.rolesOf("0101701234", "20921897"));
+            assertThrows(BackendUnavailableException.class, () -> roles.rolesOf("0101701234", "20921897", TestRequests.ANY));
         }
     }
 }

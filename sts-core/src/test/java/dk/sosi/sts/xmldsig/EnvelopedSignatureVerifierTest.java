@@ -1,14 +1,15 @@
 package dk.sosi.sts.xmldsig;
 
-import static dk.sosi.sts.xmldsig.EnvelopedSignerTest.ds;
-import static dk.sosi.sts.xmldsig.EnvelopedSignerTest.message;
-import static dk.sosi.sts.xmldsig.EnvelopedSignerTest.reparse;
-import static dk.sosi.sts.xmldsig.EnvelopedSignerTest.token;
+import static dk.sosi.sts.xmldsig.XmlSignerTest.ds;
+import static dk.sosi.sts.xmldsig.XmlSignerTest.message;
+import static dk.sosi.sts.xmldsig.XmlSignerTest.reparse;
+import static dk.sosi.sts.xmldsig.XmlSignerTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import java.util.Base64;
@@ -26,7 +27,7 @@ class EnvelopedSignatureVerifierTest {
 
     private static final Set<SignatureAlgorithm> BOTH = Set.of(SignatureAlgorithm.RSA_SHA1, SignatureAlgorithm.RSA_SHA256);
     private static final String HMAC_SHA1 = "http://www.w3.org/2000/09/xmldsig#hmac-sha1";
-    private static final EnvelopedSignatureVerifier.SignerCheck ANY_SIGNER = TestSigningKeys.TRUST_ANY;
+    private static final SignerCheck ANY_SIGNER = TestSigningKeys.TRUST_ANY;
 
     private static IssuedCredential employee;
     private static IssuedCredential other;
@@ -47,7 +48,7 @@ class EnvelopedSignatureVerifierTest {
 
     private static Document signed(SignatureAlgorithm algorithm, IssuedCredential credential) throws Exception {
         Document document = message();
-        new EnvelopedSigner(algorithm).sign(token(document), "id", "OCESSignature",
+        new XmlSigner(algorithm, SlaLog.NONE).signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD,
                 credential.privateKey(), credential.certificate());
         return reparse(document);
     }
@@ -69,7 +70,7 @@ class EnvelopedSignatureVerifierTest {
     @Test
     void verifyWhenVerifiedInTheSignedDomWithoutSerialisingThenReturnsTheCertificate() throws Exception {
         Document document = message();
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token(document), "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD,
                 employee.privateKey(), employee.certificate());
 
         assertEquals(employee.certificate(), verifier.verify(token(document), "id", ANY_SIGNER));
@@ -81,7 +82,7 @@ class EnvelopedSignatureVerifierTest {
         Element token = token(document);
         token.removeAttribute("id");
         token.setAttributeNS(null, "ID", "IDCard");
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA256).sign(token, "ID", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA256, SlaLog.NONE).signEnveloped(token, "ID", XmlSigner.Placement.ID_CARD,
                 employee.privateKey(), employee.certificate());
         Document received = reparse(document);
 
@@ -273,7 +274,7 @@ class EnvelopedSignatureVerifierTest {
         Document document = message();
         Element body = (Element) token(document).getParentNode();
         body.setAttributeNS(null, "id", "Body");
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(body, "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(body, "id", XmlSigner.Placement.ID_CARD,
                 employee.privateKey(), employee.certificate());
         token(document).appendChild(ds(document, "Signature"));
 

@@ -24,7 +24,7 @@ public final class TestSigningKeys {
     private static final Instant NOT_AFTER = NOT_BEFORE.plus(3650, ChronoUnit.DAYS);
 
     /** A signer check that trusts every certificate, for tests of the signature alone. */
-    public static final EnvelopedSignatureVerifier.SignerCheck TRUST_ANY = signer -> { };
+    public static final SignerCheck TRUST_ANY = signer -> { };
 
     private TestSigningKeys() {
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.demo.launcher.StsServer;
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.testkit.pki.CertificateRequest;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.testkit.pki.KeyPairSource;
@@ -18,6 +19,7 @@ import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.SystemLog;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -299,7 +301,7 @@ class DgwsExchangeTest {
         card.removeChild(card.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0));
         card.removeAttribute("id");
         card.setAttribute("ID", "IDCard");
-        new dk.sosi.sts.xmldsig.EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(card, "ID", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(card, "ID", XmlSigner.Placement.ID_CARD,
                 system.privateKey(), system.certificate());
 
         issuedCard(post("SecurityTokenService", envelope));

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
-import dk.sosi.sts.xmldsig.EnvelopedSigner;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -81,7 +82,7 @@ class DgwsGoldenVectorsSpecTest {
         }
         Element oldSignature = (Element) card.getElementsByTagNameNS(DS, "Signature").item(0);
         card.removeChild(oldSignature);
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(card, "id", "OCESSignature", signer.privateKey(), signer.certificate());
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(card, "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate());
 
         HttpResponse<String> response = sts.post("/services/SecurityTokenService", DgwsClientFixture.text(request), "text/xml");
 

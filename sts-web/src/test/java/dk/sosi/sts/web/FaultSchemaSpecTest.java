@@ -47,7 +47,7 @@ class FaultSchemaSpecTest {
         HttpResponse<String> response = sts.post("/services/NewSecurityTokenService",
                 SoapPlumbingTest.envelope("schema-check", "<rst/>"), "text/xml");
 
-        assertEquals("schema-check", SoapFaults.of(response).securityId());
+        assertEquals("schema-check", SoapFaults.of(response).inResponseTo());
         assertValid(response);
     }
 }

@@ -95,16 +95,22 @@ class SoapPlumbingTest {
     }
 
     @Test
-    void postWhenEndpointHasNoExchangeYetThenRequestFailedEchoingSecurityIdAndSlaLine() throws Exception {
-        String messageId = "msg-" + UUID.randomUUID();
+    void postWhenEndpointHasNoExchangeYetThenOioRequestFailedRelatingToTheMessageIdAndSlaLine() throws Exception {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        String request = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:wsa="http://www.w3.org/2005/08/addressing">
+                  <soap:Header><wsa:MessageID>%s</wsa:MessageID></soap:Header>
+                  <soap:Body><rst/></soap:Body>
+                </soap:Envelope>""".formatted(messageId);
 
-        HttpResponse<String> response = sts.post("/services/JWT2OIOSaml", envelope(messageId, "<rst/>"), "text/xml");
+        HttpResponse<String> response = sts.post("/services/JWT2OIOSaml", request, "text/xml");
 
         assertEquals(200, response.statusCode());
         SoapFaults fault = SoapFaults.of(response);
         assertEquals("wst:RequestFailed", fault.faultcode());
         assertEquals("The JWT2OIOSaml exchange is not available in this version of the STS", fault.faultstring());
-        assertEquals(messageId, fault.securityId());
+        assertEquals("http://sosi.dk/sts", fault.faultactor());
+        assertEquals(messageId, fault.inResponseTo());
         List<String> sla = SlaLogFile.linesOf(messageId, 1);
         assertTrue(sla.stream().anyMatch(line -> line.startsWith("id=200 name=AbstractStsRequestHandler.request messageId="
                 + messageId + " start=") && line.endsWith("outcome=fault:RequestFailed")), sla.toString());

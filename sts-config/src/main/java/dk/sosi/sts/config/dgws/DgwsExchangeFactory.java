@@ -11,7 +11,6 @@ import dk.sosi.sts.exchange.dgws.AuthorizationCheck;
 import dk.sosi.sts.exchange.dgws.CprRelationCheck;
 import dk.sosi.sts.exchange.dgws.DgwsExchange;
 import dk.sosi.sts.exchange.dgws.DgwsIdCardIssuer;
-import dk.sosi.sts.exchange.dgws.DgwsResponseWriter;
 import dk.sosi.sts.exchange.dgws.DgwsSettings;
 import dk.sosi.sts.exchange.dgws.IncomingIdCardValidator;
 import dk.sosi.sts.exchange.dgws.NationalRoleCheck;
@@ -23,8 +22,8 @@ import dk.sosi.sts.trust.CertificateValidator;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
-import dk.sosi.sts.xmldsig.EnvelopedSigner;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -67,8 +66,7 @@ public final class DgwsExchangeFactory {
                 new NationalRoleCheck(operator.bean(USER_ROLE_DIRECTORY, UserRoleDirectory.class), configuration),
                 new AuthorizationCheck(operator.bean(AUTHORIZATION_REGISTER, AuthorizationRegister.class)),
                 new DgwsIdCardIssuer(settings.issuer(), new IdCardWriter(settings.dgws10Zone()),
-                        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1), credential, sla, clock),
-                new DgwsResponseWriter(settings.issuer(), settings.dgws10Zone(), clock));
+                        new XmlSigner(SignatureAlgorithm.RSA_SHA1, sla), credential, sla, clock));
     }
 
     private static List<X509Certificate> federationTrust(DgwsConfigurationProperties properties) {

@@ -20,6 +20,7 @@ import dk.sosi.sts.backend.pid.PidService;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.exchange.TestRequests;
 import dk.sosi.sts.monitor.Check;
 import dk.sosi.sts.monitor.CheckResult;
 import dk.sosi.sts.monitor.MonitoredService;
@@ -106,12 +107,12 @@ class BackendBeansTest {
         load(folder, UnaryOperator.identity());
 
         assertEquals(Optional.of("0101701234"),
-                configuration.bean("cvrRidService", CvrRidService.class).forMessage("msg-1").findRelatedCpr("20921897", "46283716"));
-        assertTrue(configuration.bean("pidService", PidService.class).isRelated("9208-2002-2-741852963", "0505651234"));
+                configuration.bean("cvrRidService", CvrRidService.class).findRelatedCpr("20921897", "46283716", TestRequests.withMessageId("msg-1")));
+        assertTrue(configuration.bean("pidService", PidService.class).isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
         assertEquals(Set.of("nspLaegesekretaer"),
-                configuration.bean("userRoleDirectory", UserRoleDirectory.class).rolesOf("0101701234", "20921897"));
+                configuration.bean("userRoleDirectory", UserRoleDirectory.class).rolesOf("0101701234", "20921897", TestRequests.ANY));
         assertEquals(List.of(new Authorization("J0184", "7170")),
-                configuration.bean("authorizationRegister", AuthorizationRegister.class).authorizationsOf("0101701234"));
+                configuration.bean("authorizationRegister", AuthorizationRegister.class).authorizationsOf("0101701234", TestRequests.ANY));
 
         List<String> ids = List.of("cvrRidService", "pidService", "userRoleDirectory", "authorizationRegister");
         List<ServiceInfoCollector> collectors = ids.stream()
@@ -135,7 +136,7 @@ class BackendBeansTest {
         PidService pid = configuration.bean("pidService", PidService.class);
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> pid.isRelated("9208-2002-2-741852963", "0505651234"));
+                () -> pid.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
 
         assertEquals("PID service did not answer; try again later", e.callerMessage());
         List<CheckResult> results = checks().stream().map(Check::run).toList();
@@ -172,7 +173,7 @@ class BackendBeansTest {
         backends.stubFor(get(urlEqualTo("/backends/cvr-rid/cvr/20921897/rid/46283716")).willReturn(aResponse().withStatus(404)));
         load(folder, xml -> xml.replaceAll("\\s*<property name=\"(keystore|truststore)(File|Password)\" value=\"[^\"]*\"/>", ""));
 
-        assertFalse(configuration.bean("cvrRidService", CvrRidService.class).findRelatedCpr("20921897", "46283716").isPresent());
+        assertFalse(configuration.bean("cvrRidService", CvrRidService.class).findRelatedCpr("20921897", "46283716", TestRequests.ANY).isPresent());
     }
 
     /** The configuration folder: the snippets as cvr-rid.xml and interface.xml, after {@code edit}. */

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.exchange.TestRequests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,14 +54,14 @@ class BackendSslContextTest {
     void callWhenClientCertificateAndTrustConfiguredThenMutualTlsAnswers() {
         HttpCvrRidService service = service(client(TestBackendPki.CLIENT_KEYSTORE, TestBackendPki.CLIENT_TRUSTSTORE));
 
-        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
     void callWhenNoClientCertificateThenUnavailable() {
         HttpCvrRidService service = service(client(null, TestBackendPki.CLIENT_TRUSTSTORE));
 
-        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716"));
+        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
@@ -68,7 +69,7 @@ class BackendSslContextTest {
         HttpCvrRidService service = service(client(TestBackendPki.CLIENT_KEYSTORE, TestBackendPki.OTHER_TRUSTSTORE));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.findRelatedCpr("20921897", "46283716"));
+                () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("TLS failed") || e.getMessage().contains("connection failed"), e.getMessage());
     }

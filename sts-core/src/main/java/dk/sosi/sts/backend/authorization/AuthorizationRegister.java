@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.authorization;
 
+import dk.sosi.sts.exchange.RequestContext;
 import java.util.List;
 
 /** Thread-safe. The authorisation register (Autorisationsregister): the authorisations a person holds. */
@@ -13,16 +14,8 @@ public interface AuthorizationRegister {
      * The user's entries in the authorisation register (Autorisationsregister).
      *
      * @return an unmodifiable list in the register's order, empty when the person has none
+     * @param request the request the call is made for: its SLA lines carry the request's message id
      * @throws dk.sosi.sts.backend.BackendUnavailableException when the register gives no usable answer
      */
-    List<Authorization> authorizationsOf(String cpr);
-
-    /**
-     * This register for the calls of one request. It has no SLA log point in the guide, so every
-     * implementation so far returns itself; the method is here so that the exchange can treat all
-     * backends alike.
-     */
-    default AuthorizationRegister forMessage(String messageId) {
-        return this;
-    }
+    List<Authorization> authorizationsOf(String cpr, RequestContext request);
 }

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.authorization;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.backend.internal.RestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public final class HttpAuthorizationRegister implements AuthorizationRegister {
     }
 
     @Override
-    public List<Authorization> authorizationsOf(String cpr) {
+    public List<Authorization> authorizationsOf(String cpr, RequestContext request) {
         String path = "/authorizations/" + RestClient.segment("cpr", cpr);
         List<String> lines = rest.get(OPERATION, path, Set.of(200)).lines();
         List<Authorization> authorizations = new ArrayList<>(lines.size());

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.authorization;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.internal.CallRecorder;
 import dk.sosi.sts.monitor.MonitoredService;
@@ -25,8 +26,8 @@ public final class MonitoredAuthorizationRegister implements AuthorizationRegist
     }
 
     @Override
-    public List<Authorization> authorizationsOf(String cpr) {
-        return recorder.record("-", () -> delegate.authorizationsOf(cpr));
+    public List<Authorization> authorizationsOf(String cpr, RequestContext request) {
+        return recorder.record(request, () -> delegate.authorizationsOf(cpr, request));
     }
 
     @Override

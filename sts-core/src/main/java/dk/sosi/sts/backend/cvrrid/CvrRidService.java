@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.cvrrid;
 
+import dk.sosi.sts.exchange.RequestContext;
 import java.util.Optional;
 
 /**
@@ -15,16 +16,8 @@ public interface CvrRidService {
     /**
      * CPR of the employee with this RID at this CVR; empty when the register has none.
      *
+     * @param request the request the call is made for: its SLA lines carry the request's message id
      * @throws dk.sosi.sts.backend.BackendUnavailableException when the register gives no usable answer
      */
-    Optional<String> findRelatedCpr(String cvr, String rid);
-
-    /**
-     * This service for the calls of one request: the SLA log lines of the calls made through the
-     * view carry {@code messageId}, so they can be matched with the request's own line (log point
-     * 200). Only the monitored decorator logs; other implementations return themselves.
-     */
-    default CvrRidService forMessage(String messageId) {
-        return this;
-    }
+    Optional<String> findRelatedCpr(String cvr, String rid, RequestContext request);
 }

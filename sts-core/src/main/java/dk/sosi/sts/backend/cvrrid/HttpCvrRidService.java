@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.cvrrid;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.backend.internal.RestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ public final class HttpCvrRidService implements CvrRidService {
     }
 
     @Override
-    public Optional<String> findRelatedCpr(String cvr, String rid) {
+    public Optional<String> findRelatedCpr(String cvr, String rid, RequestContext request) {
         String path = "/cvr/" + RestClient.segment("cvr", cvr) + "/rid/" + RestClient.segment("rid", rid);
         RestClient.Answer answer = rest.get(OPERATION, path, Set.of(200, 404));
         if (answer.status() == 404) {

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.cvrrid;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.internal.CallRecorder;
 import dk.sosi.sts.monitor.MonitoredService;
@@ -11,8 +12,7 @@ import java.util.Optional;
 /**
  * Thread-safe. Decorates a {@link CvrRidService}: each call runs inside SLA log point 220
  * ({@code WsOcesCvrRidService.findRelatedCpr}) and is recorded, as success or failure with its response
- * time, in this service's own {@link ServiceInfoCollector}. Calls made through {@link #forMessage}
- * carry the request's message id in the SLA log; direct calls log {@code messageId=-}.
+ * time, in this service's own {@link ServiceInfoCollector}; the SLA line carries the request's message id.
  */
 public final class MonitoredCvrRidService implements CvrRidService, MonitoredService {
 
@@ -28,24 +28,8 @@ public final class MonitoredCvrRidService implements CvrRidService, MonitoredSer
     }
 
     @Override
-    public Optional<String> findRelatedCpr(String cvr, String rid) {
-        return findRelatedCpr("-", cvr, rid);
-    }
-
-    @Override
-    public CvrRidService forMessage(String messageId) {
-        Objects.requireNonNull(messageId, "messageId");
-        return new CvrRidService() {
-            @Override
-            public Optional<String> findRelatedCpr(String cvr, String rid) {
-                return MonitoredCvrRidService.this.findRelatedCpr(messageId, cvr, rid);
-            }
-
-            @Override
-            public CvrRidService forMessage(String other) {
-                return MonitoredCvrRidService.this.forMessage(other);
-            }
-        };
+    public Optional<String> findRelatedCpr(String cvr, String rid, RequestContext request) {
+        return recorder.record(request, () -> delegate.findRelatedCpr(cvr, rid, request));
     }
 
     @Override
@@ -56,9 +40,5 @@ public final class MonitoredCvrRidService implements CvrRidService, MonitoredSer
     @Override
     public ServiceInfoCollector serviceInfo() {
         return recorder.serviceInfo();
-    }
-
-    private Optional<String> findRelatedCpr(String messageId, String cvr, String rid) {
-        return recorder.record(messageId, () -> delegate.forMessage(messageId).findRelatedCpr(cvr, rid));
     }
 }

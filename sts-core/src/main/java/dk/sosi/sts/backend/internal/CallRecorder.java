@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.internal;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
@@ -39,11 +40,11 @@ public final class CallRecorder {
         return serviceInfo;
     }
 
-    /** Runs {@code call} for the request {@code messageId} ({@code "-"} when unknown) and records it. */
-    public <T> T record(String messageId, Supplier<T> call) {
+    /** Runs {@code call} for {@code request} and records it. */
+    public <T> T record(RequestContext request, Supplier<T> call) {
         long started = System.nanoTime();
         try {
-            T result = point.isPresent() ? sla.measure(point.get(), messageId, call::get) : call.get();
+            T result = point.isPresent() ? sla.measure(point.get(), request, call::get) : call.get();
             serviceInfo.recordSuccess(Duration.ofNanos(System.nanoTime() - started));
             return result;
         } catch (RuntimeException | Error e) {

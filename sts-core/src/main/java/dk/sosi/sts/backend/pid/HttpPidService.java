@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.pid;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.backend.internal.RestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ public final class HttpPidService implements PidService {
     }
 
     @Override
-    public boolean isRelated(String pid, String cpr) {
+    public boolean isRelated(String pid, String cpr, RequestContext request) {
         String path = "/pid/" + RestClient.segment("pid", pid) + "/cpr/" + RestClient.segment("cpr", cpr);
         String answer = rest.get(OPERATION, path, Set.of(200)).body().strip();
         return switch (answer) {

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.pid;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.internal.CallRecorder;
 import dk.sosi.sts.monitor.MonitoredService;
@@ -10,8 +11,8 @@ import java.util.Objects;
 /**
  * Thread-safe. Decorates a {@link PidService}: each call runs inside SLA log point 221
  * ({@code WsOcesPidService.isRelated}) and is recorded, as success or failure with its response time,
- * in this service's own {@link ServiceInfoCollector}. Calls made through {@link #forMessage} carry the
- * request's message id in the SLA log; direct calls log {@code messageId=-}.
+ * in this service's own {@link ServiceInfoCollector}. The SLA line carries the message id of the
+ * request the call is made for.
  */
 public final class MonitoredPidService implements PidService, MonitoredService {
 
@@ -27,24 +28,8 @@ public final class MonitoredPidService implements PidService, MonitoredService {
     }
 
     @Override
-    public boolean isRelated(String pid, String cpr) {
-        return isRelated("-", pid, cpr);
-    }
-
-    @Override
-    public PidService forMessage(String messageId) {
-        Objects.requireNonNull(messageId, "messageId");
-        return new PidService() {
-            @Override
-            public boolean isRelated(String pid, String cpr) {
-                return MonitoredPidService.this.isRelated(messageId, pid, cpr);
-            }
-
-            @Override
-            public PidService forMessage(String other) {
-                return MonitoredPidService.this.forMessage(other);
-            }
-        };
+    public boolean isRelated(String pid, String cpr, RequestContext request) {
+        return recorder.record(request, () -> delegate.isRelated(pid, cpr, request));
     }
 
     @Override
@@ -55,9 +40,5 @@ public final class MonitoredPidService implements PidService, MonitoredService {
     @Override
     public ServiceInfoCollector serviceInfo() {
         return recorder.serviceInfo();
-    }
-
-    private boolean isRelated(String messageId, String pid, String cpr) {
-        return recorder.record(messageId, () -> delegate.forMessage(messageId).isRelated(pid, cpr));
     }
 }

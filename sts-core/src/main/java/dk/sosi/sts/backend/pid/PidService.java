@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.pid;
 
+import dk.sosi.sts.exchange.RequestContext;
 /** Thread-safe. The PID service: whether a personal certificate ({@code PID:<pid>}) belongs to a person (CPR). */
 @FunctionalInterface
 public interface PidService {
@@ -11,15 +12,8 @@ public interface PidService {
      * Whether the personal certificate PID belongs to CPR.
      *
      * @param pid the PID as the certificate's serialNumber carries it after {@code PID:}
+     * @param request the request the call is made for: its SLA lines carry the request's message id
      * @throws dk.sosi.sts.backend.BackendUnavailableException when the service gives no usable answer
      */
-    boolean isRelated(String pid, String cpr);
-
-    /**
-     * This service for the calls of one request: the SLA log lines of the calls made through the
-     * view carry {@code messageId}. Only the monitored decorator logs; other implementations return themselves.
-     */
-    default PidService forMessage(String messageId) {
-        return this;
-    }
+    boolean isRelated(String pid, String cpr, RequestContext request);
 }

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.roles;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.backend.internal.RestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ public final class HttpUserRoleDirectory implements UserRoleDirectory {
     }
 
     @Override
-    public Set<String> rolesOf(String cpr, String cvr) {
+    public Set<String> rolesOf(String cpr, String cvr, RequestContext request) {
         String path = "/users/" + RestClient.segment("cpr", cpr) + "/organisations/" + RestClient.segment("cvr", cvr) + "/roles";
         Set<String> roles = new LinkedHashSet<>();
         for (String line : rest.get(OPERATION, path, Set.of(200)).lines()) {

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.roles;
 
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.internal.CallRecorder;
 import dk.sosi.sts.monitor.MonitoredService;
@@ -25,8 +26,8 @@ public final class MonitoredUserRoleDirectory implements UserRoleDirectory, Moni
     }
 
     @Override
-    public Set<String> rolesOf(String cpr, String cvr) {
-        return recorder.record("-", () -> delegate.rolesOf(cpr, cvr));
+    public Set<String> rolesOf(String cpr, String cvr, RequestContext request) {
+        return recorder.record(request, () -> delegate.rolesOf(cpr, cvr, request));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dk.sosi.sts.backend.roles;
 
+import dk.sosi.sts.exchange.RequestContext;
 import java.util.Set;
 
 /** Thread-safe. The national role directory: which national roles a user holds at an organisation. */
@@ -13,16 +14,8 @@ public interface UserRoleDirectory {
      * The national roles (their externalName, e.g. "nspLaegesekretaer") the user holds at the organisation.
      *
      * @return an unmodifiable set, empty when the user holds none there
+     * @param request the request the call is made for: its SLA lines carry the request's message id
      * @throws dk.sosi.sts.backend.BackendUnavailableException when the directory gives no usable answer
      */
-    Set<String> rolesOf(String cpr, String cvr);
-
-    /**
-     * This directory for the calls of one request. It has no SLA log point in the guide, so every
-     * implementation so far returns itself; the method is here so that the exchange can treat all
-     * backends alike.
-     */
-    default UserRoleDirectory forMessage(String messageId) {
-        return this;
-    }
+    Set<String> rolesOf(String cpr, String cvr, RequestContext request);
 }

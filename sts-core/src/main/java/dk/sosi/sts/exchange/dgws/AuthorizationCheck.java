@@ -3,6 +3,7 @@ package dk.sosi.sts.exchange.dgws;
 import dk.sosi.sts.backend.authorization.Authorization;
 import dk.sosi.sts.backend.authorization.AuthorizationRegister;
 import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.token.idcard.UserLog;
@@ -30,12 +31,12 @@ public final class AuthorizationCheck {
     }
 
     /** The user log to issue: checked, and completed from the register where it answered. */
-    public UserLog check(UserLog user) {
+    public UserLog check(UserLog user, RequestContext request) {
         Optional<String> cpr = user.civilRegistrationNumber().filter(c -> !c.isBlank());
         if (user.authorizationCode().isPresent()) {
             String code = user.authorizationCode().get().trim();
             boolean found = cpr.isPresent()
-                    && register.authorizationsOf(cpr.get()).stream().anyMatch(a -> a.authorizationCode().equals(code));
+                    && register.authorizationsOf(cpr.get(), request).stream().anyMatch(a -> a.authorizationCode().equals(code));
             if (!found) {
                 throw new StsFault(FaultCode.FAILED_AUTHENTICATION, NOT_FOUND, FaultCode.AUTHORIZATION_ACTOR);
             }
@@ -45,7 +46,7 @@ public final class AuthorizationCheck {
             return user;
         }
         try {
-            List<Authorization> matching = register.authorizationsOf(cpr.get()).stream()
+            List<Authorization> matching = register.authorizationsOf(cpr.get(), request).stream()
                     .filter(a -> a.educationCode().equals(user.role().trim())).toList();
             if (matching.size() == 1) {
                 return new UserLog(user.civilRegistrationNumber(), user.givenName(), user.surName(), user.emailAddress(),

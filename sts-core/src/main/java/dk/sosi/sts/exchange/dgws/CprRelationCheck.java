@@ -2,6 +2,7 @@ package dk.sosi.sts.exchange.dgws;
 
 import dk.sosi.sts.backend.cvrrid.CvrRidService;
 import dk.sosi.sts.backend.pid.PidService;
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.token.idcard.UserLog;
@@ -27,7 +28,7 @@ public final class CprRelationCheck {
         this.pid = Objects.requireNonNull(pid, "pid");
     }
 
-    public void check(UserLog user, OcesCertificate signer, String messageId) {
+    public void check(UserLog user, OcesCertificate signer, RequestContext request) {
         if (signer.kind() != OcesCertificate.Kind.EMPLOYEE && signer.kind() != OcesCertificate.Kind.PERSON) {
             return;
         }
@@ -36,11 +37,11 @@ public final class CprRelationCheck {
                         String.format(NO_CPR, signer.subjectSerialNumber())));
         boolean related;
         if (signer.kind() == OcesCertificate.Kind.EMPLOYEE) {
-            Optional<String> registered = cvrRid.forMessage(messageId)
-                    .findRelatedCpr(signer.cvr().orElseThrow(), signer.rid().orElseThrow());
+            Optional<String> registered = cvrRid.findRelatedCpr(signer.cvr().orElseThrow(), signer.rid().orElseThrow(),
+                    request);
             related = registered.map(cpr::equals).orElse(false);
         } else {
-            related = pid.forMessage(messageId).isRelated(signer.pid().orElseThrow(), cpr);
+            related = pid.isRelated(signer.pid().orElseThrow(), cpr, request);
         }
         if (!related) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NOT_RELATED, signer.subjectSerialNumber()));

@@ -1,5 +1,7 @@
 package dk.sosi.sts.exchange.dgws;
 
+import dk.sosi.sts.exchange.IssuedToken;
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
 import dk.sosi.sts.token.idcard.IdCard;
@@ -7,7 +9,8 @@ import dk.sosi.sts.token.idcard.IdCardWriter;
 import dk.sosi.sts.token.idcard.NameId;
 import dk.sosi.sts.token.idcard.UserLog;
 import dk.sosi.sts.trust.StsCredential;
-import dk.sosi.sts.xmldsig.EnvelopedSigner;
+import dk.sosi.sts.xml.SecureXml;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -19,14 +22,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Thread-safe. Issues the STS's id-card for a validated incoming card (protocol.md 4.3): a new
  * IDCardID, validity from five minutes ago for 24 hours, the STS as Issuer, NameID {@code medcom:other}
  * naming the signer's certificate, levels and logs kept, signed by the STS key (rsa-sha1, as the
- * Seal.Java schema demands). SLA points 210 {@code SecurityTokenService.issueIdCard} and 260
- * {@code SignatureProvider.sign}.
+ * Seal.Java schema demands). SLA point 210 {@code SecurityTokenService.issueIdCard}
+ * (and 260 {@code SignatureProvider.sign}, in the signer).
  */
 public final class DgwsIdCardIssuer {
 
@@ -38,13 +42,13 @@ public final class DgwsIdCardIssuer {
 
     private final String issuer;
     private final IdCardWriter writer;
-    private final EnvelopedSigner signer;
+    private final XmlSigner signer;
     private final StsCredential credential;
     private final SlaLog sla;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DgwsIdCardIssuer(String issuer, IdCardWriter writer, EnvelopedSigner signer, StsCredential credential, SlaLog sla,
+    public DgwsIdCardIssuer(String issuer, IdCardWriter writer, XmlSigner signer, StsCredential credential, SlaLog sla,
             Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -54,17 +58,15 @@ public final class DgwsIdCardIssuer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Writes the signed card as the only child of {@code parent}, which must already sit in its final document. */
-    public IdCard issue(ValidatedIdCard incoming, Optional<UserLog> userLog, Element parent, String messageId) {
-        return sla.measure(SlaPoint.ISSUE_ID_CARD, messageId, () -> {
+    /** The signed card for {@code incoming} with {@code userLog}, as the root of a document of its own. */
+    public IssuedToken issue(ValidatedIdCard incoming, Optional<UserLog> userLog, RequestContext request) {
+        return sla.measure(SlaPoint.ISSUE_ID_CARD, request, () -> {
             IdCard card = newCard(incoming, userLog);
-            Element assertion = writer.write(card, parent.getOwnerDocument());
-            parent.appendChild(assertion);
-            sla.measure(SlaPoint.SIGN, messageId, () -> {
-                signer.sign(assertion, "id", "OCESSignature", credential.privateKey(), credential.certificate());
-                return null;
-            });
-            return card;
+            Document document = SecureXml.newDocument();
+            Element assertion = writer.write(card, document);
+            document.appendChild(assertion);
+            signer.signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, credential, request);
+            return new IssuedToken(assertion, Optional.empty(), card.notBefore(), card.notOnOrAfter(), Optional.empty());
         });
     }
 

@@ -4,6 +4,7 @@ import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
 import dk.sosi.sts.configuration.RoleDefinition;
 import dk.sosi.sts.configuration.StsConfiguration;
+import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
@@ -42,8 +43,8 @@ public final class NationalRoleCheck {
         return CallerText.limit(role, MAX_ROLE_SHOWN);
     }
 
-    /** Checks {@code role} of the user with {@code cpr} (if known) at organisation {@code cvr}. */
-    public void check(String role, Optional<String> cpr, String cvr) {
+    /** Checks {@code role} of the user with {@code cpr} (if known) at organisation {@code cvr}, for {@code request}. */
+    public void check(String role, Optional<String> cpr, String cvr, RequestContext request) {
         Matcher national = IdentifierFormats.NATIONAL_ROLE.matcher(role.trim());
         if (!national.matches()) {
             return;
@@ -67,7 +68,7 @@ public final class NationalRoleCheck {
         }
         String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, shown(role)),
                 FaultCode.AUTHORIZATION_ACTOR));
-        if (!directory.rolesOf(user, cvr).contains(definition.externalName())) {
+        if (!directory.rolesOf(user, cvr, request).contains(definition.externalName())) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, shown(role)), FaultCode.AUTHORIZATION_ACTOR);
         }
     }

@@ -1,13 +1,9 @@
 package dk.sosi.sts.token.idcard;
 
+import dk.sosi.sts.xml.XmlTimes;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.Objects;
 
 /**
@@ -16,10 +12,6 @@ import java.util.Objects;
  * form, fractional seconds, any offset, surrounding whitespace.
  */
 final class DgwsTimes {
-
-    private static final DateTimeFormatter ZULU =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private final ZoneId dgws10Zone;
 
@@ -30,8 +22,8 @@ final class DgwsTimes {
     /** {@code instant} as {@code version} writes it, truncated to the second. */
     String format(Instant instant, DgwsVersion version) {
         return switch (version) {
-            case V1_0 -> LOCAL.format(instant.atZone(dgws10Zone));
-            case V1_0_1 -> ZULU.format(instant);
+            case V1_0 -> XmlTimes.local(instant, dgws10Zone);
+            case V1_0_1 -> XmlTimes.zulu(instant);
         };
     }
 
@@ -41,10 +33,6 @@ final class DgwsTimes {
      * @throws DateTimeException if {@code text} is not an xs:dateTime
      */
     Instant parse(String text) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.strip());
-        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-            return Instant.from(parsed);
-        }
-        return LocalDateTime.from(parsed).atZone(dgws10Zone).toInstant();
+        return XmlTimes.parse(text, dgws10Zone);
     }
 }

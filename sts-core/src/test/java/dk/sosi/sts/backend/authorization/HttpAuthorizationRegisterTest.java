@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.backend.BackendStub;
 import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.exchange.TestRequests;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,14 @@ class HttpAuthorizationRegisterTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200).withBody("J0184;7170\n KT2Z4 ; 5166 \n")));
 
         assertEquals(List.of(new Authorization("J0184", "7170"), new Authorization("KT2Z4", "5166")),
-                register.authorizationsOf("0101701234"));
+                register.authorizationsOf("0101701234", TestRequests.ANY));
     }
 
     @Test
     void authorizationsOfWhenRegisterHoldsNoneThenEmpty() {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200)));
 
-        assertEquals(List.of(), register.authorizationsOf("0101701234"));
+        assertEquals(List.of(), register.authorizationsOf("0101701234", TestRequests.ANY));
     }
 
     @Test
@@ -45,7 +46,7 @@ class HttpAuthorizationRegisterTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200).withBody("J0184;7170\nKT2Z4;\n")));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> register.authorizationsOf("0101701234"));
+                () -> register.authorizationsOf("0101701234", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
@@ -55,7 +56,7 @@ class HttpAuthorizationRegisterTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(500)));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> register.authorizationsOf("0101701234"));
+                () -> register.authorizationsOf("0101701234", TestRequests.ANY));
 
         assertEquals("Authorization register did not answer; try again later", e.callerMessage());
     }
@@ -64,7 +65,7 @@ class HttpAuthorizationRegisterTest {
     void authorizationsOfWhenRegisterTooSlowThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200).withBody("J0184;7170").withFixedDelay(3000)));
 
-        assertThrows(BackendUnavailableException.class, () -> register.authorizationsOf("0101701234"));
+        assertThrows(BackendUnavailableException.class, () -> register.authorizationsOf("0101701234", TestRequests.ANY));
     }
 
     @Test
@@ -72,6 +73,6 @@ class HttpAuthorizationRegisterTest {
         HttpAuthorizationRegister nowhere = new HttpAuthorizationRegister(BackendStub.refusedEndpoint("/authorization"),
                 BackendStub.TIMEOUT, BackendStub.client());
 
-        assertThrows(BackendUnavailableException.class, () -> nowhere.authorizationsOf("0101701234"));
+        assertThrows(BackendUnavailableException.class, () -> nowhere.authorizationsOf("0101701234", TestRequests.ANY));
     }
 }

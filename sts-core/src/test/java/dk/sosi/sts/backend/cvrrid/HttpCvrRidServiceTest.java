@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dk.sosi.sts.backend.BackendStub;
 import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.exchange.TestRequests;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("0101701234\n")));
 
-        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
         BackendStub.server().verify(getRequestedFor(urlEqualTo(KARL)));
     }
 
@@ -42,7 +43,7 @@ class HttpCvrRidServiceTest {
     void findRelatedCprWhenRegisterAnswers404ThenEmpty() {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(404)));
 
-        assertEquals(Optional.empty(), service.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.empty(), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
@@ -50,7 +51,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200).withBody("0101701234")));
         HttpCvrRidService slash = new HttpCvrRidService(BackendStub.endpoint("/cvr-rid/"), BackendStub.TIMEOUT, BackendStub.client());
 
-        assertEquals(Optional.of("0101701234"), slash.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.of("0101701234"), slash.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
@@ -58,7 +59,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo("/cvr-rid/cvr/2092%201897/rid/4628%3F3716%C3%B8"))
                 .willReturn(aResponse().withStatus(404)));
 
-        assertEquals(Optional.empty(), service.findRelatedCpr("2092 1897", "4628?3716ø"));
+        assertEquals(Optional.empty(), service.findRelatedCpr("2092 1897", "4628?3716ø", TestRequests.ANY));
     }
 
     @Test
@@ -67,7 +68,7 @@ class HttpCvrRidServiceTest {
 
         long started = System.nanoTime();
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.findRelatedCpr("20921897", "46283716"));
+                () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertTrue(waited.compareTo(Duration.ofMillis(2000)) < 0, "waited " + waited);
@@ -81,7 +82,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(500).withBody("boom")));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.findRelatedCpr("20921897", "46283716"));
+                () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertFalse(e.getMessage().contains("46283716"), "the message must not hold path parameters: " + e.getMessage());
@@ -92,7 +93,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(400)));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.findRelatedCpr("20921897", "46283716"));
+                () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("HTTP 400 (check the endpoint)"), e.getMessage());
     }
@@ -101,7 +102,7 @@ class HttpCvrRidServiceTest {
     void findRelatedCprWhenBackendRedirectsThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(302).withHeader("Location", "http://example.org/")));
 
-        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716"));
+        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
@@ -109,7 +110,7 @@ class HttpCvrRidServiceTest {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.findRelatedCpr("20921897", "46283716"));
+                () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("not a CPR number"), e.getMessage());
     }
@@ -118,7 +119,7 @@ class HttpCvrRidServiceTest {
     void findRelatedCprWhenConnectionResetThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(KARL)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716"));
+        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
@@ -128,7 +129,7 @@ class HttpCvrRidServiceTest {
 
         long started = System.nanoTime();
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> nowhere.findRelatedCpr("20921897", "46283716"));
+                () -> nowhere.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(2000)) < 0);
         assertTrue(e.getMessage().startsWith("CVR-RID service is unavailable: cannot connect"), e.getMessage());
@@ -136,7 +137,7 @@ class HttpCvrRidServiceTest {
 
     @Test
     void findRelatedCprWhenRidBlankThenRefusedWithoutCall() {
-        assertThrows(IllegalArgumentException.class, () -> service.findRelatedCpr("20921897", " "));
+        assertThrows(IllegalArgumentException.class, () -> service.findRelatedCpr("20921897", " ", TestRequests.ANY));
         assertEquals(0, BackendStub.server().getAllServeEvents().size());
     }
 }

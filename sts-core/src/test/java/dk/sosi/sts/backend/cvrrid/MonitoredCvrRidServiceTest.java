@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.SlaLines;
+import dk.sosi.sts.exchange.TestRequests;
 import dk.sosi.sts.sla.SlaLog;
 import java.time.Clock;
 import java.util.List;
@@ -21,9 +22,9 @@ class MonitoredCvrRidServiceTest {
 
     @Test
     void findRelatedCprWhenDelegateAnswersThenSuccessRecordedAndAnswerPassedOn() {
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> Optional.of("0101701234"), serviceInfo, sla);
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> Optional.of("0101701234"), serviceInfo, sla);
 
-        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
         assertEquals(1, serviceInfo.window().calls());
         assertEquals(0, serviceInfo.window().failures());
         assertTrue(serviceInfo.latestSuccess().isPresent());
@@ -31,20 +32,20 @@ class MonitoredCvrRidServiceTest {
 
     @Test
     void findRelatedCprWhenRegisterHasNoneThenStillASuccessfulCall() {
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> Optional.empty(), serviceInfo, sla);
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> Optional.empty(), serviceInfo, sla);
 
-        assertEquals(Optional.empty(), service.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.empty(), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
         assertEquals(0, serviceInfo.window().failures());
     }
 
     @Test
     void findRelatedCprWhenDelegateUnavailableThenFailureRecordedAndExceptionPassedOn() {
         BackendUnavailableException down = new BackendUnavailableException(CvrRidService.SERVICE_NAME, "HTTP 503", null);
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> {
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> {
             throw down;
         }, serviceInfo, sla);
 
-        assertSame(down, assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716")));
+        assertSame(down, assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY)));
         assertEquals(1, serviceInfo.window().failures());
         assertTrue(serviceInfo.latestFailure().isPresent());
         assertTrue(serviceInfo.latestSuccess().isEmpty());
@@ -52,9 +53,9 @@ class MonitoredCvrRidServiceTest {
 
     @Test
     void findRelatedCprWhenCalledForAMessageThenSlaLinePoint220CarriesTheMessageId() {
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> Optional.of("0101701234"), serviceInfo, sla);
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> Optional.of("0101701234"), serviceInfo, sla);
 
-        List<String> lines = SlaLines.during(() -> service.forMessage("AAABcUSVr0hCh7tm8QcFy1NPU0k=").findRelatedCpr("20921897", "46283716"));
+        List<String> lines = SlaLines.during(() -> service.findRelatedCpr("20921897", "46283716", TestRequests.withMessageId("AAABcUSVr0hCh7tm8QcFy1NPU0k=")));
 
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("id=220 name=WsOcesCvrRidService.findRelatedCpr messageId=AAABcUSVr0hCh7tm8QcFy1NPU0k_"),
@@ -64,11 +65,11 @@ class MonitoredCvrRidServiceTest {
 
     @Test
     void findRelatedCprWhenCalledDirectlyAndDelegateFailsThenSlaLineWithoutMessageIdAndErrorOutcome() {
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> {
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> {
             throw new BackendUnavailableException(CvrRidService.SERVICE_NAME, "HTTP 503", null);
         }, serviceInfo, sla);
 
-        List<String> lines = SlaLines.during(() -> service.findRelatedCpr("20921897", "46283716"));
+        List<String> lines = SlaLines.during(() -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("id=220 name=WsOcesCvrRidService.findRelatedCpr messageId=- "), lines.get(0));
@@ -76,13 +77,9 @@ class MonitoredCvrRidServiceTest {
     }
 
     @Test
-    void forMessageWhenAskedAgainThenBoundToTheNewMessageAndSameCollector() {
-        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid) -> Optional.of("0101701234"), serviceInfo, sla);
+    void nameWhenAskedThenTheServiceAsTheStatusPagesNameItWithItsOwnCollector() {
+        MonitoredCvrRidService service = new MonitoredCvrRidService((cvr, rid, request) -> Optional.of("0101701234"), serviceInfo, sla);
 
-        List<String> lines = SlaLines.during(() -> service.forMessage("first").forMessage("second").findRelatedCpr("1", "2"));
-
-        assertTrue(lines.get(0).contains("messageId=second "), lines.get(0));
-        assertEquals(1, serviceInfo.window().calls());
         assertEquals("CVR-RID service", service.name());
         assertSame(serviceInfo, service.serviceInfo());
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.backend.BackendStub;
 import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.exchange.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +30,14 @@ class HttpPidServiceTest {
     void isRelatedWhenServiceAnswersTrueThenTrue() {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(200).withBody("true\r\n")));
 
-        assertTrue(service.isRelated("9208-2002-2-741852963", "0505651234"));
+        assertTrue(service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
     }
 
     @Test
     void isRelatedWhenServiceAnswersFalseThenFalse() {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(200).withBody("false")));
 
-        assertFalse(service.isRelated("9208-2002-2-741852963", "0505651234"));
+        assertFalse(service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
     }
 
     @Test
@@ -44,7 +45,7 @@ class HttpPidServiceTest {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(200).withBody("yes")));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.isRelated("9208-2002-2-741852963", "0505651234"));
+                () -> service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
 
         assertEquals(PidService.SERVICE_NAME, e.serviceName());
     }
@@ -54,7 +55,7 @@ class HttpPidServiceTest {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(404)));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.isRelated("9208-2002-2-741852963", "0505651234"));
+                () -> service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
         assertFalse(e.getMessage().contains("0505651234"), e.getMessage());
@@ -65,7 +66,7 @@ class HttpPidServiceTest {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(503)));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> service.isRelated("9208-2002-2-741852963", "0505651234"));
+                () -> service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("HTTP 503 (the service failed)"), e.getMessage());
     }
@@ -74,13 +75,13 @@ class HttpPidServiceTest {
     void isRelatedWhenServiceTooSlowThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(CITIZEN)).willReturn(aResponse().withStatus(200).withBody("true").withFixedDelay(3000)));
 
-        assertThrows(BackendUnavailableException.class, () -> service.isRelated("9208-2002-2-741852963", "0505651234"));
+        assertThrows(BackendUnavailableException.class, () -> service.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
     }
 
     @Test
     void isRelatedWhenConnectionRefusedThenUnavailable() {
         HttpPidService nowhere = new HttpPidService(BackendStub.refusedEndpoint("/pid"), BackendStub.TIMEOUT, BackendStub.client());
 
-        assertThrows(BackendUnavailableException.class, () -> nowhere.isRelated("9208-2002-2-741852963", "0505651234"));
+        assertThrows(BackendUnavailableException.class, () -> nowhere.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
     }
 }

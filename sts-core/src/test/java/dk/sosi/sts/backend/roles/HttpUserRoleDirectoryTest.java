@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.sosi.sts.backend.BackendStub;
 import dk.sosi.sts.backend.BackendUnavailableException;
+import dk.sosi.sts.exchange.TestRequests;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class HttpUserRoleDirectoryTest {
         BackendStub.stub(get(urlEqualTo(KARL_AT_DEMO)).willReturn(aResponse().withStatus(200)
                 .withBody("nspLaegesekretaer\r\n\n  nspSygeplejerske  \nnspLaegesekretaer\n")));
 
-        Set<String> roles = directory.rolesOf("0101701234", "20921897");
+        Set<String> roles = directory.rolesOf("0101701234", "20921897", TestRequests.ANY);
 
         assertEquals(List.of("nspLaegesekretaer", "nspSygeplejerske"), List.copyOf(roles));
         assertThrows(UnsupportedOperationException.class, () -> roles.add("more"));
@@ -40,14 +41,14 @@ class HttpUserRoleDirectoryTest {
     void rolesOfWhenUserHoldsNoneThenEmpty() {
         BackendStub.stub(get(urlEqualTo(KARL_AT_DEMO)).willReturn(aResponse().withStatus(200).withBody("")));
 
-        assertEquals(Set.of(), directory.rolesOf("0101701234", "20921897"));
+        assertEquals(Set.of(), directory.rolesOf("0101701234", "20921897", TestRequests.ANY));
     }
 
     @Test
     void rolesOfWhenLineHoldsWhiteSpaceThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(KARL_AT_DEMO)).willReturn(aResponse().withStatus(200).withBody("<html> error </html>")));
 
-        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897"));
+        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897", TestRequests.ANY));
     }
 
     @Test
@@ -55,7 +56,7 @@ class HttpUserRoleDirectoryTest {
         BackendStub.stub(get(urlEqualTo(KARL_AT_DEMO)).willReturn(aResponse().withStatus(500)));
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> directory.rolesOf("0101701234", "20921897"));
+                () -> directory.rolesOf("0101701234", "20921897", TestRequests.ANY));
 
         assertEquals(UserRoleDirectory.SERVICE_NAME, e.serviceName());
     }
@@ -64,7 +65,7 @@ class HttpUserRoleDirectoryTest {
     void rolesOfWhenDirectoryTooSlowThenUnavailable() {
         BackendStub.stub(get(urlEqualTo(KARL_AT_DEMO)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
 
-        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897"));
+        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897", TestRequests.ANY));
     }
 
     @Test
@@ -72,6 +73,6 @@ class HttpUserRoleDirectoryTest {
         HttpUserRoleDirectory nowhere = new HttpUserRoleDirectory(BackendStub.refusedEndpoint("/roles"), BackendStub.TIMEOUT,
                 BackendStub.client());
 
-        assertThrows(BackendUnavailableException.class, () -> nowhere.rolesOf("0101701234", "20921897"));
+        assertThrows(BackendUnavailableException.class, () -> nowhere.rolesOf("0101701234", "20921897", TestRequests.ANY));
     }
 }

@@ -1,13 +1,13 @@
 package dk.sosi.sts.backend.roles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.SlaLines;
+import dk.sosi.sts.exchange.TestRequests;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +17,21 @@ class MonitoredUserRoleDirectoryTest {
 
     @Test
     void rolesOfWhenDelegateAnswersThenSuccessRecordedWithoutSlaLine() {
-        MonitoredUserRoleDirectory directory = new MonitoredUserRoleDirectory((cpr, cvr) -> Set.of("nspLaegesekretaer"), serviceInfo);
+        MonitoredUserRoleDirectory directory = new MonitoredUserRoleDirectory((cpr, cvr, request) -> Set.of("nspLaegesekretaer"), serviceInfo);
 
         assertTrue(SlaLines.during(() -> assertEquals(Set.of("nspLaegesekretaer"),
-                directory.forMessage("msg-1").rolesOf("0101701234", "20921897"))).isEmpty());
+                directory.rolesOf("0101701234", "20921897", TestRequests.withMessageId("msg-1")))).isEmpty());
         assertEquals(1, serviceInfo.window().calls());
         assertEquals(0, serviceInfo.window().failures());
-        assertSame(directory, directory.forMessage("msg-1"));
     }
 
     @Test
     void rolesOfWhenDelegateUnavailableThenFailureRecorded() {
-        MonitoredUserRoleDirectory directory = new MonitoredUserRoleDirectory((cpr, cvr) -> {
+        MonitoredUserRoleDirectory directory = new MonitoredUserRoleDirectory((cpr, cvr, request) -> {
             throw new BackendUnavailableException(UserRoleDirectory.SERVICE_NAME, "HTTP 500", null);
         }, serviceInfo);
 
-        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897"));
+        assertThrows(BackendUnavailableException.class, () -> directory.rolesOf("0101701234", "20921897", TestRequests.ANY));
         assertEquals(1, serviceInfo.window().failures());
         assertEquals("User role directory", directory.name());
     }

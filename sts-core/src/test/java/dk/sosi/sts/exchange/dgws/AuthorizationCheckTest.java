@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.authorization.Authorization;
+import dk.sosi.sts.exchange.TestRequests;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.token.idcard.UserLog;
@@ -22,23 +23,23 @@ class AuthorizationCheckTest {
     void checkWhenCodeRegisteredThenUserLogUnchanged() {
         UserLog user = user("7170", Optional.of("J0184"));
 
-        assertEquals(user, new AuthorizationCheck(cpr -> List.of(new Authorization("J0184", "7170"))).check(user));
+        assertEquals(user, new AuthorizationCheck((cpr, request) -> List.of(new Authorization("J0184", "7170"))).check(user, TestRequests.ANY));
     }
 
     @Test
     void checkWhenCodeNotRegisteredThenAuthorizationNotFoundFromAuthorisationActor() {
-        AuthorizationCheck check = new AuthorizationCheck(cpr -> List.of(new Authorization("ABC12", "7170")));
+        AuthorizationCheck check = new AuthorizationCheck((cpr, request) -> List.of(new Authorization("ABC12", "7170")));
 
-        StsFault fault = assertThrows(StsFault.class, () -> check.check(user("7170", Optional.of("J0184"))));
+        StsFault fault = assertThrows(StsFault.class, () -> check.check(user("7170", Optional.of("J0184")), TestRequests.ANY));
 
         assertEquals(AuthorizationCheck.NOT_FOUND, fault.getMessage());
-        assertEquals(FaultCode.AUTHORIZATION_ACTOR, fault.actor());
+        assertEquals(Optional.of(FaultCode.AUTHORIZATION_ACTOR), fault.actor());
     }
 
     @Test
     void checkWhenNoCodeAndOneAuthorizationForTheEducationThenCodeFilledIn() {
-        UserLog checked = new AuthorizationCheck(cpr -> List.of(new Authorization("J0184", "7170"), new Authorization("X1", "5166")))
-                .check(user("7170", Optional.empty()));
+        UserLog checked = new AuthorizationCheck((cpr, request) -> List.of(new Authorization("J0184", "7170"), new Authorization("X1", "5166")))
+                .check(user("7170", Optional.empty()), TestRequests.ANY);
 
         assertEquals(Optional.of("J0184"), checked.authorizationCode());
     }
@@ -47,9 +48,9 @@ class AuthorizationCheckTest {
     void checkWhenNoCodeAndRegisterDownThenCardIssuedAsIs() {
         UserLog user = user("7170", Optional.empty());
 
-        UserLog checked = new AuthorizationCheck(cpr -> {
+        UserLog checked = new AuthorizationCheck((cpr, request) -> {
             throw new BackendUnavailableException("Authorization", "down", null);
-        }).check(user);
+        }).check(user, TestRequests.ANY);
 
         assertEquals(user, checked);
     }

@@ -11,6 +11,7 @@ import dk.sosi.sts.configuration.ReloadStatus;
 import dk.sosi.sts.configuration.RoleDefinition;
 import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.configuration.TrustedCvr;
+import dk.sosi.sts.exchange.TestRequests;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import java.time.Instant;
@@ -42,51 +43,51 @@ class NationalRoleCheckTest {
 
     @Test
     void checkWhenRoleIsNotNationalThenNothingAsked() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> fail("directory asked"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()));
 
-        assertDoesNotThrow(() -> check.check("7170", Optional.of("0101701234"), "20921897"));
+        assertDoesNotThrow(() -> check.check("7170", Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
 
     @Test
     void checkWhenRoleHeldThenAccepted() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> Set.of("nspLaegesekretaer"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspLaegesekretaer"), configuration(List.of()));
 
-        assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897"));
+        assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
 
     @Test
     void checkWhenRoleNotDefinedThenInvalidRoleSupplied() {
         String unknown = "urn:dk:healthcare:national-federation-role:code:99999:value:Ukendt";
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> fail("directory asked"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()));
 
-        StsFault fault = assertThrows(StsFault.class, () -> check.check(unknown, Optional.of("0101701234"), "20921897"));
+        StsFault fault = assertThrows(StsFault.class, () -> check.check(unknown, Optional.of("0101701234"), "20921897", TestRequests.ANY));
 
         assertEquals(String.format(NationalRoleCheck.INVALID_ROLE, unknown), fault.getMessage());
-        assertEquals(FaultCode.AUTHORIZATION_ACTOR, fault.actor());
+        assertEquals(Optional.of(FaultCode.AUTHORIZATION_ACTOR), fault.actor());
     }
 
     @Test
     void checkWhenRoleNotHeldThenUserDoesNotHaveRole() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> Set.of("nspAndet"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspAndet"), configuration(List.of()));
 
-        StsFault fault = assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897"));
+        StsFault fault = assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
 
         assertEquals(String.format(NationalRoleCheck.ROLE_NOT_HELD, ROLE), fault.getMessage());
     }
 
     @Test
     void checkWhenTrustedCvrForStsWithNullRoleThenDirectoryNotAsked() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> fail("directory asked"),
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"),
                 configuration(List.of(new TrustedCvr("20921897", "STS", null))));
 
-        assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897"));
+        assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
 
     @Test
     void checkWhenTrustedCvrOnlyForOtherEndpointOrRoleThenDirectoryDecides() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr) -> Set.of(), configuration(List.of(
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of(), configuration(List.of(
                 new TrustedCvr("20921897", "NBO", null), new TrustedCvr("20921897", "STS", "PlejeAssR3"))));
 
-        assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897"));
+        assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
 }

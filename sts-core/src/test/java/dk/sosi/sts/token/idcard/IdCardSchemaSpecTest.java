@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
-import dk.sosi.sts.xmldsig.EnvelopedSigner;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import dk.sosi.sts.xmldsig.TestSigningKeys;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -56,7 +57,7 @@ class IdCardSchemaSpecTest {
         Document document = SecureXml.newDocument();
         document.appendChild(writer.write(card, document));
         if (card.authenticationLevel() >= 3) {
-            new EnvelopedSigner(algorithm).sign(document.getDocumentElement(), "id", "OCESSignature",
+            new XmlSigner(algorithm, SlaLog.NONE).signEnveloped(document.getDocumentElement(), "id", XmlSigner.Placement.ID_CARD,
                     sts.privateKey(), sts.certificate());
         }
         return SecureXml.toBytes(document);

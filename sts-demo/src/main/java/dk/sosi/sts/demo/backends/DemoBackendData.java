@@ -1,10 +1,6 @@
 package dk.sosi.sts.demo.backends;
 
 import dk.sosi.sts.backend.authorization.Authorization;
-import dk.sosi.sts.backend.authorization.AuthorizationRegister;
-import dk.sosi.sts.backend.cvrrid.CvrRidService;
-import dk.sosi.sts.backend.pid.PidService;
-import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.testkit.pki.AtomicFiles;
 import java.io.IOException;
@@ -127,26 +123,6 @@ public final class DemoBackendData {
     /** The authorisations of {@code cpr}; empty when none. */
     public List<Authorization> authorizationsOf(String cpr) {
         return authorizationsByCpr.getOrDefault(cpr, List.of());
-    }
-
-    /** This data as the STS's CVR-RID service, for tests that run an exchange in-process. */
-    public CvrRidService cvrRidService() {
-        return this::cprOf;
-    }
-
-    /** This data as the STS's PID service. */
-    public PidService pidService() {
-        return this::isRelated;
-    }
-
-    /** This data as the STS's role directory. */
-    public UserRoleDirectory userRoleDirectory() {
-        return this::rolesOf;
-    }
-
-    /** This data as the STS's authorisation register. */
-    public AuthorizationRegister authorizationRegister() {
-        return this::authorizationsOf;
     }
 
     private static DemoBackendData parse(Properties properties, String source) {

@@ -1,11 +1,12 @@
 package dk.sosi.sts.demo.client;
 
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardWriter;
 import dk.sosi.sts.xml.SecureXml;
-import dk.sosi.sts.xmldsig.EnvelopedSigner;
+import dk.sosi.sts.xmldsig.XmlSigner;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -58,7 +59,7 @@ public final class DgwsRequestBuilder {
         Element assertion = writer.write(card, doc);
         claims.appendChild(assertion);
         append(append(rst, Namespaces.WST_2005_02, "wst:Issuer"), Namespaces.WSA_2004_08, "wsa:Address").setTextContent(card.issuer());
-        new EnvelopedSigner(algorithm).sign(assertion, "id", "OCESSignature", key, certificate);
+        new XmlSigner(algorithm, SlaLog.NONE).signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, key, certificate);
         return doc;
     }
 

@@ -11,6 +11,7 @@ import dk.sosi.sts.backend.authorization.HttpAuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
 import dk.sosi.sts.backend.pid.HttpPidService;
 import dk.sosi.sts.backend.roles.HttpUserRoleDirectory;
+import dk.sosi.sts.exchange.TestRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,40 +56,40 @@ class DemoBackendsServletTest {
     void findRelatedCprWhenKarlHansensCertificateThenHisCpr() {
         HttpCvrRidService cvrRid = new HttpCvrRidService(endpoint(DemoBackendsServlet.CVR_RID_PATH), TIMEOUT, HTTP);
 
-        assertEquals(Optional.of("0101701234"), cvrRid.findRelatedCpr("20921897", "46283716"));
+        assertEquals(Optional.of("0101701234"), cvrRid.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
     void findRelatedCprWhenRidUnknownThenEmpty() {
         HttpCvrRidService cvrRid = new HttpCvrRidService(endpoint(DemoBackendsServlet.CVR_RID_PATH), TIMEOUT, HTTP);
 
-        assertEquals(Optional.empty(), cvrRid.findRelatedCpr("20921897", "99999999"));
+        assertEquals(Optional.empty(), cvrRid.findRelatedCpr("20921897", "99999999", TestRequests.ANY));
     }
 
     @Test
     void isRelatedWhenDemoCitizensPidThenTrueOnlyForHisCpr() {
         HttpPidService pid = new HttpPidService(endpoint(DemoBackendsServlet.PID_PATH), TIMEOUT, HTTP);
 
-        assertTrue(pid.isRelated("9208-2002-2-741852963", "0505651234"));
-        assertTrue(pid.isRelated("PID:9208-2002-2-741852963", "0505651234"));
-        assertFalse(pid.isRelated("9208-2002-2-741852963", "0101701234"));
+        assertTrue(pid.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
+        assertTrue(pid.isRelated("PID:9208-2002-2-741852963", "0505651234", TestRequests.ANY));
+        assertFalse(pid.isRelated("9208-2002-2-741852963", "0101701234", TestRequests.ANY));
     }
 
     @Test
     void rolesOfWhenKarlHansenThenNspLaegesekretaerAndNoneForTheSecondEmployee() {
         HttpUserRoleDirectory roles = new HttpUserRoleDirectory(endpoint(DemoBackendsServlet.ROLES_PATH), TIMEOUT, HTTP);
 
-        assertEquals(Set.of("nspLaegesekretaer"), roles.rolesOf("0101701234", "20921897"));
-        assertEquals(Set.of(), roles.rolesOf(DemoBackendData.EMPLOYEE_WITHOUT_ROLES_CPR, "20921897"));
-        assertEquals(Set.of(), roles.rolesOf("0101701234", "11111111"));
+        assertEquals(Set.of("nspLaegesekretaer"), roles.rolesOf("0101701234", "20921897", TestRequests.ANY));
+        assertEquals(Set.of(), roles.rolesOf(DemoBackendData.EMPLOYEE_WITHOUT_ROLES_CPR, "20921897", TestRequests.ANY));
+        assertEquals(Set.of(), roles.rolesOf("0101701234", "11111111", TestRequests.ANY));
     }
 
     @Test
     void authorizationsOfWhenKarlHansenThenJ0184AndNoneForTheSecondEmployee() {
         HttpAuthorizationRegister register = new HttpAuthorizationRegister(endpoint(DemoBackendsServlet.AUTHORIZATION_PATH), TIMEOUT, HTTP);
 
-        assertEquals(List.of(new Authorization("J0184", "7170")), register.authorizationsOf("0101701234"));
-        assertEquals(List.of(), register.authorizationsOf(DemoBackendData.EMPLOYEE_WITHOUT_ROLES_CPR));
+        assertEquals(List.of(new Authorization("J0184", "7170")), register.authorizationsOf("0101701234", TestRequests.ANY));
+        assertEquals(List.of(), register.authorizationsOf(DemoBackendData.EMPLOYEE_WITHOUT_ROLES_CPR, TestRequests.ANY));
     }
 
     @Test
@@ -96,7 +97,7 @@ class DemoBackendsServletTest {
         HttpCvrRidService wrong = new HttpCvrRidService(endpoint("/cvrrid"), TIMEOUT, HTTP);
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> wrong.findRelatedCpr("20921897", "46283716"));
+                () -> wrong.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
@@ -28,7 +29,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-class EnvelopedSignerTest {
+class XmlSignerTest {
 
     private static IssuedCredential signer;
 
@@ -62,7 +63,7 @@ class EnvelopedSignerTest {
         Document document = message();
         Element token = token(document);
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token, "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(token, "id", XmlSigner.Placement.ID_CARD,
                 signer.privateKey(), signer.certificate());
 
         Element signature = (Element) token.getLastChild();
@@ -77,7 +78,7 @@ class EnvelopedSignerTest {
     void signWhenRsaSha1ThenSealAlgorithmsAndOneReferenceToTheElement() throws Exception {
         Document document = message();
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token(document), "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD,
                 signer.privateKey(), signer.certificate());
 
         assertEquals("http://www.w3.org/2001/10/xml-exc-c14n#", ds(document, "CanonicalizationMethod").getAttribute("Algorithm"));
@@ -93,7 +94,7 @@ class EnvelopedSignerTest {
     void signWhenRsaSha256ThenSha256Methods() throws Exception {
         Document document = message();
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA256).sign(token(document), "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA256, SlaLog.NONE).signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD,
                 signer.privateKey(), signer.certificate());
 
         assertEquals(SignatureAlgorithm.RSA_SHA256.signatureUri(), ds(document, "SignatureMethod").getAttribute("Algorithm"));
@@ -104,7 +105,7 @@ class EnvelopedSignerTest {
     void signThenKeyInfoHoldsTheCertificateAndNoBase64ValueHasLineBreaks() throws Exception {
         Document document = message();
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token(document), "id", "OCESSignature",
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD,
                 signer.privateKey(), signer.certificate());
 
         Element signature = ds(document, "Signature");
@@ -123,7 +124,7 @@ class EnvelopedSignerTest {
         Element detached = (Element) token(document).cloneNode(true);
         detached.setAttribute("id", "Detached");
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(detached, "id", "S", signer.privateKey(), signer.certificate());
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(detached, "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate());
         token(document).getParentNode().appendChild(detached);
 
         Document received = reparse(document);
@@ -143,7 +144,7 @@ class EnvelopedSignerTest {
         token.appendChild(document.createElementNS("urn:other", "o:Value")).setTextContent("42");
         message.appendChild(token);
 
-        new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1).sign(token, "id", "S", signer.privateKey(), signer.certificate());
+        new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE).signEnveloped(token, "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate());
 
         assertEquals(signer.certificate(), new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA1))
                 .verify(token(reparse(document)), "id", TestSigningKeys.TRUST_ANY));
@@ -151,7 +152,7 @@ class EnvelopedSignerTest {
 
     @Test
     void signWhenCalledFromManyThreadsThenEverySignatureVerifies() throws Exception {
-        EnvelopedSigner shared = new EnvelopedSigner(SignatureAlgorithm.RSA_SHA256);
+        XmlSigner shared = new XmlSigner(SignatureAlgorithm.RSA_SHA256, SlaLog.NONE);
         EnvelopedSignatureVerifier verifier = new EnvelopedSignatureVerifier(Set.of(SignatureAlgorithm.RSA_SHA256));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
@@ -159,7 +160,7 @@ class EnvelopedSignerTest {
             for (int i = 0; i < 24; i++) {
                 results.add(threads.submit(() -> {
                     Document document = message();
-                    shared.sign(token(document), "id", "OCESSignature", signer.privateKey(), signer.certificate());
+                    shared.signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate());
                     return verifier.verify(token(reparse(document)), "id", TestSigningKeys.TRUST_ANY);
                 }));
             }
@@ -175,18 +176,18 @@ class EnvelopedSignerTest {
     void signWhenElementLacksIdAttributeThenIllegalArgument() throws Exception {
         Document document = message();
 
-        assertThrows(IllegalArgumentException.class, () -> new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1)
-                .sign(token(document), "ID", "S", signer.privateKey(), signer.certificate()));
+        assertThrows(IllegalArgumentException.class, () -> new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE)
+                .signEnveloped(token(document), "ID", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate()));
     }
 
     @Test
     void signWhenElementAlreadySignedThenIllegalArgument() throws Exception {
         Document document = message();
-        EnvelopedSigner rsaSha1 = new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1);
-        rsaSha1.sign(token(document), "id", "S", signer.privateKey(), signer.certificate());
+        XmlSigner rsaSha1 = new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE);
+        rsaSha1.signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate());
 
         assertThrows(IllegalArgumentException.class,
-                () -> rsaSha1.sign(token(document), "id", "S", signer.privateKey(), signer.certificate()));
+                () -> rsaSha1.signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD, signer.privateKey(), signer.certificate()));
     }
 
     @Test
@@ -196,8 +197,8 @@ class EnvelopedSignerTest {
         ec.initialize(256);
         PrivateKey ecKey = ec.generateKeyPair().getPrivate();
 
-        assertThrows(IllegalStateException.class, () -> new EnvelopedSigner(SignatureAlgorithm.RSA_SHA1)
-                .sign(token(document), "id", "S", ecKey, signer.certificate()));
+        assertThrows(IllegalStateException.class, () -> new XmlSigner(SignatureAlgorithm.RSA_SHA1, SlaLog.NONE)
+                .signEnveloped(token(document), "id", XmlSigner.Placement.ID_CARD, ecKey, signer.certificate()));
         assertEquals(List.of("Value"), childNames(token(document)));
     }
 
