@@ -47,15 +47,4 @@ final class Dom {
         return found;
     }
 
-    /** Base64 in XML may be broken into lines; the strict decoder must not see them (a regex here cost as much as the decoding). */
-    static String withoutWhitespace(String text) {
-        StringBuilder compact = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                compact.append(c);
-            }
-        }
-        return compact.toString();
-    }
 }

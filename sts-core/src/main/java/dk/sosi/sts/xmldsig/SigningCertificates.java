@@ -1,11 +1,8 @@
 package dk.sosi.sts.xmldsig;
 
+import dk.sosi.sts.pki.Certificates;
 import dk.sosi.sts.soap.Namespaces;
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -19,14 +16,6 @@ final class SigningCertificates {
 
     static final String X509_V3 =
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3";
-
-    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
-        try {
-            return CertificateFactory.getInstance("X.509");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK offers no X.509 certificate factory", e);
-        }
-    });
 
     private SigningCertificates() {
     }
@@ -58,11 +47,7 @@ final class SigningCertificates {
     }
 
     private static X509Certificate decode(String base64, String subject) {
-        try {
-            byte[] der = Base64.getDecoder().decode(Dom.withoutWhitespace(base64));
-            return (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
-        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
-            throw SignatureVerifier.refused(String.format(SignatureVerifier.UNREADABLE_CERTIFICATE, subject));
-        }
+        return Certificates.fromBase64(base64).orElseThrow(
+                () -> SignatureVerifier.refused(String.format(SignatureVerifier.UNREADABLE_CERTIFICATE, subject)));
     }
 }

@@ -2,8 +2,8 @@ package dk.sosi.sts.xmldsig;
 
 import org.apache.xml.security.Init;
 
-/** Initialises Apache Santuario once per class loader, before the first signature is made or checked. */
-final class XmlSecurity {
+/** Initialises Apache Santuario once per class loader, before the first signature or encryption is made or checked. */
+public final class XmlSecurity {
 
     static {
         Init.init();
@@ -13,7 +13,7 @@ final class XmlSecurity {
     }
 
     /** Makes sure Santuario is initialised; cheap after the first call. */
-    static void init() {
+    public static void init() {
         // the static initialiser does the work, exactly once
     }
 }

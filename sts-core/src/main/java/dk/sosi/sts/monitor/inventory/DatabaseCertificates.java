@@ -4,13 +4,10 @@ import dk.sosi.sts.configuration.AttributeTable;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
 import dk.sosi.sts.configuration.IboConfig;
 import dk.sosi.sts.configuration.StsConfiguration;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import dk.sosi.sts.pki.Certificates;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * Thread-safe. The certificates in the configuration tables, from the current snapshot on every call,
@@ -41,8 +37,6 @@ public final class DatabaseCertificates implements CertificateSource {
     private static final String EHDSI_AUDIENCE_CONFIGURATION = "sts_ehdsiconf.ehdsiAudienceConfiguration";
     private static final String SIGNING_KEY = "signingKey.";
     private static final String ENCRYPTION_PUBLIC_KEY = "encryptionPublicKey.";
-
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private final StsConfiguration configuration;
     private final CertificateStatusPolicy policy;
@@ -90,7 +84,7 @@ public final class DatabaseCertificates implements CertificateSource {
         List<Configured> certificates = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             Optional<X509Certificate> certificate = byValue.computeIfAbsent(value.getValue(),
-                    v -> previous.containsKey(v) ? previous.get(v) : certificate(v));
+                    v -> previous.containsKey(v) ? previous.get(v) : Certificates.fromBase64(v));
             certificates.add(new Configured(value.getKey(), certificate));
         }
         return new Parsed(snapshot, List.copyOf(certificates), Map.copyOf(byValue));
@@ -104,22 +98,6 @@ public final class DatabaseCertificates implements CertificateSource {
                     values.put(table + "[" + key + "]." + attribute, value);
                 }
             });
-        }
-    }
-
-    /** The certificate in a base64 DER value with any white space; empty when it is anything else. */
-    private static Optional<X509Certificate> certificate(String value) {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(WHITE_SPACE.matcher(value).replaceAll(""));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der)));
-        } catch (CertificateException e) {
-            return Optional.empty();
         }
     }
 

@@ -5,15 +5,11 @@ import static dk.sosi.sts.token.saml.SamlNames.*;
 import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
+import dk.sosi.sts.pki.Certificates;
 import java.security.cert.X509Certificate;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -65,10 +61,8 @@ public final class SamlAssertionReader {
     static final String DUPLICATE_ATTRIBUTE = "The saml:Attribute %s appears more than once";
     /** Attribute name. */
     static final String MIXED_ATTRIBUTE_VALUE = "A saml:AttributeValue of saml:Attribute %s must hold either text or one element";
-    static final String CERTIFICATE_NOT_BASE64 =
-            "The ds:X509Certificate of the saml:SubjectConfirmationData is not base64";
     static final String NOT_A_CERTIFICATE =
-            "The ds:X509Certificate of the saml:SubjectConfirmationData is not one DER-encoded X.509 certificate";
+            "The ds:X509Certificate of the saml:SubjectConfirmationData is not one base64 DER-encoded X.509 certificate";
 
     /**
      * Reads the assertion {@code element} is, without changing it.
@@ -182,23 +176,7 @@ public final class SamlAssertionReader {
     }
 
     private static X509Certificate x509(String base64) {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(withoutWhitespace(base64));
-        } catch (IllegalArgumentException e) {
-            throw bad(CERTIFICATE_NOT_BASE64);
-        }
-        try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            // the factory stops after the first certificate and would let anything follow it
-            if (!Arrays.equals(der, certificate.getEncoded())) {
-                throw bad(NOT_A_CERTIFICATE);
-            }
-            return certificate;
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw bad(NOT_A_CERTIFICATE);
-        }
+        return Certificates.fromBase64(base64).orElseThrow(() -> bad(NOT_A_CERTIFICATE));
     }
 
     private static Conditions conditions(Element conditions) {
@@ -329,18 +307,6 @@ public final class SamlAssertionReader {
 
     private static String text(Element element) {
         return element.getTextContent().strip();
-    }
-
-    /** Base64 in XML may be broken into lines or indented (exchanges.md 2.3 L8). */
-    private static String withoutWhitespace(String text) {
-        StringBuilder compact = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                compact.append(c);
-            }
-        }
-        return compact.toString();
     }
 
     private static Element single(Element found, Element next, String parentName, String name) {

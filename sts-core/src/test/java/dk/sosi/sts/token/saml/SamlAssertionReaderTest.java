@@ -436,7 +436,7 @@ class SamlAssertionReaderTest {
 
     @Test
     void readWhenCertificateNotBase64ThenRefused() {
-        assertRefused(SamlAssertionReader.CERTIFICATE_NOT_BASE64, TOKEN.replace("CERTIFICATE", "not base64!"));
+        assertRefused(SamlAssertionReader.NOT_A_CERTIFICATE, TOKEN.replace("CERTIFICATE", "not base64!"));
     }
 
     @Test
