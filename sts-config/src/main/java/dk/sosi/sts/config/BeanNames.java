@@ -28,6 +28,7 @@ public final class BeanNames {
     public static final String CRA_DATABASE = "craDatabase";
     public static final String STS_CONFIGURATION = "stsConfiguration";
     public static final String SLA_LOG = "slaLog";
+    public static final String TRUST_STORES = "trustStores";
 
     private BeanNames() {
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionStoreException;
@@ -80,6 +81,11 @@ public final class OperatorConfiguration implements AutoCloseable {
         } catch (BeansException e) {
             throw new StartupException("Bean '" + id + "' must be a " + type.getSimpleName() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The bean {@code id} when the operator's files declare it (a setting added in a later version may be missing). */
+    public <T> Optional<T> optionalBean(String id, Class<T> type) {
+        return context.containsBean(id) ? Optional.of(bean(id, type)) : Optional.empty();
     }
 
     /**

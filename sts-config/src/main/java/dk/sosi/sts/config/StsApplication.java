@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
 import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
+import dk.sosi.sts.config.oio.OioExchangeFactory;
 import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.DatabaseReachability;
@@ -11,6 +12,7 @@ import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
 import dk.sosi.sts.db.SchemaMigrator;
+import dk.sosi.sts.exchange.Exchange;
 import dk.sosi.sts.exchange.RequestListener;
 import dk.sosi.sts.exchange.StsEndpoint;
 import dk.sosi.sts.exchange.StsRequestHandler;
@@ -26,16 +28,17 @@ import dk.sosi.sts.monitor.ServiceLine;
 import dk.sosi.sts.monitor.inventory.CertificateInventory;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.DgwsEnvelopeWriter;
-import dk.sosi.sts.soap.OioEnvelopeWriter;
+import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.CrlFetcher;
+import dk.sosi.sts.trust.FederationTrust;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
-import dk.sosi.sts.xmldsig.SignatureAlgorithm;
-import dk.sosi.sts.xmldsig.XmlSigner;
+import dk.sosi.sts.trust.TrustStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,6 +108,8 @@ public final class StsApplication implements AutoCloseable {
         infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
         infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
         infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
+        TrustStores trustStores = new TrustStores();
+        infrastructure.registerBean(BeanNames.TRUST_STORES, TrustStores.class, () -> trustStores);
         infrastructure.refresh();
 
         List<AutoCloseable> resources = stsDataSource == craDataSource
@@ -122,18 +127,23 @@ public final class StsApplication implements AutoCloseable {
             ServiceInfoCollector requests = operator.newServiceInfoCollector();
             RevocationChecker revocation = infrastructure.getBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class);
             DgwsSettings dgwsSettings = DgwsExchangeFactory.settings(operator);
-            DgwsExchange dgws = DgwsExchangeFactory.create(operator, dgwsSettings, credential, configuration, revocation, sla, clock);
-            StsRequestHandler handler = new StsRequestHandler(
-                    Map.of(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws, StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws),
-                    Map.of(StsEndpoint.Family.DGWS, new DgwsEnvelopeWriter(dgwsSettings.issuer(), dgwsSettings.dgws10Zone(), clock),
-                            StsEndpoint.Family.OIO, new OioEnvelopeWriter(new XmlSigner(SignatureAlgorithm.RSA_SHA256, sla),
-                                    credential, clock)),
-                    new FaultMapper(), sla, requests, listener, clock);
+            TrustStore federationStore = DgwsExchangeFactory.federationTrustStore(operator, trustStores);
+            FederationTrust federation = DgwsExchangeFactory.federationTrust(federationStore, revocation, clock);
+            DgwsExchange dgws = DgwsExchangeFactory.create(operator, dgwsSettings, credential, configuration, federation, sla, clock);
+            OioExchangeFactory.OioEndpoints oio = new OioExchangeFactory(operator, credential, federation,
+                    new CertificateValidity(clock, revocation), sla, clock).create(dgwsSettings, configuration);
+            Map<StsEndpoint, Exchange> exchanges = new EnumMap<>(StsEndpoint.class);
+            exchanges.put(StsEndpoint.SECURITY_TOKEN_SERVICE, dgws);
+            exchanges.put(StsEndpoint.NEW_SECURITY_TOKEN_SERVICE, dgws);
+            exchanges.putAll(oio.exchanges());
+            StsRequestHandler handler = new StsRequestHandler(exchanges, Map.of(
+                    StsEndpoint.Family.DGWS, new DgwsEnvelopeWriter(dgwsSettings.issuer(), dgwsSettings.dgws10Zone(), clock),
+                    StsEndpoint.Family.OIO, oio.writer()), new FaultMapper(), sla, requests, listener, clock);
             CrlFetcher crlFetcher = operator.bean(BeanNames.CRL_FETCHER, CrlFetcher.class);
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
-            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential);
+            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential, federationStore);
             crlFetcher.start(); // stops with the operator configuration that made it
             LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
                     credential.certificate().getNotAfter().toInstant());

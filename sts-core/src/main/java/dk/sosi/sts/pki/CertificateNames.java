@@ -2,6 +2,7 @@ package dk.sosi.sts.pki;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -39,8 +40,17 @@ public final class CertificateNames {
         return attribute(certificate, BCStyle.ORGANIZATION_IDENTIFIER);
     }
 
+    /** The first value of attribute {@code oid} (e.g. {@code 2.5.4.3}, CN) in {@code name}, if it has one. */
+    public static Optional<String> attribute(X500Principal name, String oid) {
+        return attribute(name, new ASN1ObjectIdentifier(oid));
+    }
+
     private static Optional<String> attribute(X509Certificate certificate, ASN1ObjectIdentifier type) {
-        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        return attribute(certificate.getSubjectX500Principal(), type);
+    }
+
+    private static Optional<String> attribute(X500Principal name, ASN1ObjectIdentifier type) {
+        X500Name subject = X500Name.getInstance(name.getEncoded());
         for (RDN rdn : subject.getRDNs(type)) {
             for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
                 if (type.equals(attribute.getType()) && attribute.getValue() instanceof ASN1String value) {

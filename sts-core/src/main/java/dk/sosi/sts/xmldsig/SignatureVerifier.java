@@ -8,6 +8,8 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +126,9 @@ public final class SignatureVerifier {
 
     /**
      * Verifies a detached message signature: every Reference is {@code #id} of one of {@code signable}
-     * (each element by its id, e.g. the request's {@code wsa:MessageID}, {@code wsu:Timestamp} and
-     * {@code soap:Body} by their {@code wsu:Id}), at most once, with exactly the exclusive c14n transform;
+     * (each element by its id: {@code wsu:Id}, else {@code Id}, {@code ID} or {@code id}; e.g. the request's
+     * {@code wsa:MessageID}, {@code wsu:Timestamp} and {@code soap:Body}), at most once, with exactly the
+     * exclusive c14n transform;
      * the key is the one {@code ds:X509Data/ds:X509Certificate} of {@code ds:KeyInfo}, or the
      * {@code wsse:BinarySecurityToken} of {@code security} a {@code wsse:SecurityTokenReference} names.
      *
@@ -133,13 +136,19 @@ public final class SignatureVerifier {
      * @return the certificate and the elements the signature covers; which must be covered is the caller's rule
      * @throws StsFault {@link FaultCode#FAILED_AUTHENTICATION} on any failure, or what {@code signerCheck} throws
      */
-    public VerifiedSignature verifyDetached(Element signature, Element security, Map<String, Element> signable,
+    public VerifiedSignature verifyDetached(Element signature, Element security, Collection<Element> signable,
             SignerCheck signerCheck) {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(security, "security");
-        Objects.requireNonNull(signable, "signable");
         Objects.requireNonNull(signerCheck, "signerCheck");
         String subject = "message";
+        Map<String, Element> byId = new HashMap<>();
+        for (Element part : signable) {
+            String id = Ids.of(part);
+            if (!id.isEmpty() && byId.putIfAbsent(id, part) != null) {
+                throw refused(String.format(DUPLICATE_ID, subject, CallerText.limit(id, MAX_ECHO)));
+            }
+        }
         Parts parts = parts(signature, subject);
         List<Element> references = checkSignedInfo(parts.signedInfo, subject, DETACHED_CANONICALIZATIONS);
         if (references.isEmpty() || references.size() > policy.maxReferences()) {
@@ -149,7 +158,7 @@ public final class SignatureVerifier {
         for (Element reference : references) {
             String uri = reference.getAttributeNS(null, "URI");
             String id = uri.startsWith("#") ? uri.substring(1) : "";
-            Element target = signable.get(id);
+            Element target = byId.get(id);
             if (target == null) {
                 throw refused(String.format(UNKNOWN_REFERENCE, subject, CallerText.quote(uri)));
             }

@@ -107,9 +107,8 @@ public final class XmlSigner {
         }
         element.setIdAttributeNS(null, idAttribute, true);
         Document document = element.getOwnerDocument();
-        Transforms transforms = transforms(document, Transforms.TRANSFORM_ENVELOPED_SIGNATURE,
-                Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-        sign(element, before, placement.idAttribute, Map.of(id, element), transforms, key, certificate);
+        sign(element, before, placement.idAttribute, Map.of(id, element), key, certificate,
+                Transforms.TRANSFORM_ENVELOPED_SIGNATURE, Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
     }
 
     /**
@@ -119,6 +118,19 @@ public final class XmlSigner {
      * @throws IllegalArgumentException if a part has no {@code wsu:Id}
      */
     public void signDetached(Element security, List<Element> parts, StsCredential credential, RequestContext request) {
+        sla.measure(SlaPoint.SIGN, request, () -> {
+            signDetached(security, parts, credential.privateKey(), credential.certificate());
+            return null;
+        });
+    }
+
+    /**
+     * Appends to {@code security} a {@code ds:Signature} with one Reference per part by its {@code wsu:Id},
+     * each with the exclusive c14n transform only, as a client signs its message (exchanges.md 2.4).
+     *
+     * @throws IllegalArgumentException if a part has no {@code wsu:Id}
+     */
+    public void signDetached(Element security, List<Element> parts, PrivateKey key, X509Certificate certificate) {
         Objects.requireNonNull(security, "security");
         Map<String, Element> byId = new LinkedHashMap<>();
         for (Element part : parts) {
@@ -128,16 +140,15 @@ public final class XmlSigner {
             }
             byId.put(id, part);
         }
-        sla.measure(SlaPoint.SIGN, request, () -> {
-            Transforms transforms = transforms(security.getOwnerDocument(), Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-            sign(security, null, null, byId, transforms, credential.privateKey(), credential.certificate());
-            return null;
-        });
+        sign(security, null, null, byId, key, certificate, Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
     }
 
-    /** Builds the signature in {@code parent} (before {@code before}, or last), referring to each of {@code byId}. */
-    private void sign(Element parent, Node before, String idAttribute, Map<String, Element> byId, Transforms transforms,
-            PrivateKey key, X509Certificate certificate) {
+    /**
+     * Builds the signature in {@code parent} (before {@code before}, or last), referring to each of {@code byId}
+     * with the transforms {@code transformAlgorithms}.
+     */
+    private void sign(Element parent, Node before, String idAttribute, Map<String, Element> byId, PrivateKey key,
+            X509Certificate certificate, String... transformAlgorithms) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(certificate, "certificate");
         Document document = parent.getOwnerDocument();
@@ -152,7 +163,8 @@ public final class XmlSigner {
             parent.insertBefore(signatureElement, before);
             signature.addResourceResolver(new KnownElementsResolver(byId));
             for (Map.Entry<String, Element> part : byId.entrySet()) {
-                signature.addDocument("#" + part.getKey(), transforms, algorithm.digestUri());
+                // each Reference needs Transforms of its own: Santuario appends the element itself, moving a shared one
+                signature.addDocument("#" + part.getKey(), transforms(document, transformAlgorithms), algorithm.digestUri());
                 declareNamespaces(part.getValue());
             }
             Element x509Data = document.createElementNS(Namespaces.DS, "ds:X509Data");

@@ -12,12 +12,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Immutable. Reads {@code sts_audconf.iboConfig}. */
 public final class IboConfigRepository {
 
     private static final String SELECT_ALL = "SELECT audience, publicKey, recipientURL, includeBST,"
-            + " deliveryNotOnOrAfterOffset, notBeforeOffset, notOnOrAfterOffset, idCardMaxAgeMins"
+            + " deliveryNotOnOrAfterOffset, notBeforeOffset, notOnOrAfterOffset, idCardMaxAgeMins, encryption"
             + " FROM " + qualified(STS_AUDCONF, IBO_CONFIG) + " ORDER BY audience";
 
     /** Every row, ordered by audience, read on {@code connection} (so that a caller can read several tables in one transaction). */
@@ -35,7 +36,8 @@ public final class IboConfigRepository {
                         result.getLong("deliveryNotOnOrAfterOffset"),
                         result.getLong("notBeforeOffset"),
                         result.getLong("notOnOrAfterOffset"),
-                        result.getObject("idCardMaxAgeMins", Integer.class)));
+                        result.getObject("idCardMaxAgeMins", Integer.class),
+                        Optional.ofNullable(result.getString("encryption"))));
             }
         }
         return rows;

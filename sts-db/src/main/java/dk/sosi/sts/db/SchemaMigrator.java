@@ -46,7 +46,8 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of(
             "V1__sts_audconf.sql",
             "V2__sts_ehdsiconf.sql",
-            "V3__sts_cra.sql");
+            "V3__sts_cra.sql",
+            "V4__iboConfig_encryption.sql");
 
     static final String SCRIPT_DIRECTORY = "dk/sosi/sts/db/migration/";
     static final String LOCK_NAME = "sts_schema_migration";

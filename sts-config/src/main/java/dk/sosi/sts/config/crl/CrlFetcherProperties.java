@@ -2,20 +2,17 @@ package dk.sosi.sts.config.crl;
 
 import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.config.StartupException;
-import dk.sosi.sts.pki.Keystores;
+import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.CrlFetcherSettings;
 import dk.sosi.sts.trust.CrlSources;
 import dk.sosi.sts.trust.CrlStore;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
@@ -37,7 +34,7 @@ import org.springframework.beans.factory.InitializingBean;
  * Checked and built once, at start-up; the STS starts the fetcher once the whole configuration has
  * loaded, and it stops when the configuration closes.
  */
-public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, InitializingBean, DisposableBean {
+public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, InitializingBean, DisposableBean, BeanFactoryAware {
 
     public static final int DEFAULT_REFRESH_INTERVAL_SECONDS = 3600;
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5000;
@@ -52,7 +49,14 @@ public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, Init
     private CrlStore crlStore;
     private ServiceInfoCollector serviceInfoCollector;
     private Clock clock;
+    private TrustStores trustStores = new TrustStores();
     private CrlFetcher fetcher;
+
+    /** Shares the trust store with the other beans of a running STS. */
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        trustStores = TrustStores.of(beanFactory);
+    }
 
     public void setRefreshIntervalSeconds(int refreshIntervalSeconds) {
         this.refreshIntervalSeconds = refreshIntervalSeconds;
@@ -131,21 +135,7 @@ public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, Init
     private List<X509Certificate> trustedCas() {
         required(trustStoreFile, "trustStoreFile");
         required(trustStorePassword, "trustStorePassword");
-        List<X509Certificate> certificates = new ArrayList<>();
-        try {
-            KeyStore store = Keystores.load(Path.of(trustStoreFile), trustStorePassword.toCharArray());
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    certificates.add(certificate);
-                }
-            }
-        } catch (KeyStoreException | RuntimeException e) {
-            throw new StartupException("Cannot read the CRL trust store " + trustStoreFile + ": " + e.getMessage(), e);
-        }
-        if (certificates.isEmpty()) {
-            throw new StartupException("The CRL trust store " + trustStoreFile + " holds no certificates");
-        }
-        return certificates;
+        return List.copyOf(trustStores.load(trustStoreFile, trustStorePassword, "CRL trust store").certificates().values());
     }
 
     private static void positive(int value, String property) {

@@ -6,6 +6,7 @@ import dk.sosi.sts.backend.pid.PidService;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.exchange.dgws.AuthorizationCheck;
 import dk.sosi.sts.exchange.dgws.CprRelationCheck;
@@ -14,24 +15,17 @@ import dk.sosi.sts.exchange.dgws.DgwsIdCardIssuer;
 import dk.sosi.sts.exchange.dgws.DgwsSettings;
 import dk.sosi.sts.exchange.dgws.IncomingIdCardValidator;
 import dk.sosi.sts.exchange.dgws.NationalRoleCheck;
-import dk.sosi.sts.pki.Keystores;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.token.idcard.IdCardParser;
 import dk.sosi.sts.token.idcard.IdCardWriter;
-import dk.sosi.sts.trust.CertificateValidator;
+import dk.sosi.sts.trust.FederationTrust;
 import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.TrustStore;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import dk.sosi.sts.xmldsig.XmlSigner;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /** Builds the DGWS token service from the operator's beans ({@code securityTokenService} and the backends). */
 public final class DgwsExchangeFactory {
@@ -55,9 +49,7 @@ public final class DgwsExchangeFactory {
     }
 
     public static DgwsExchange create(OperatorConfiguration operator, DgwsSettings settings, StsCredential credential,
-            StsConfiguration configuration, RevocationChecker revocation, SlaLog sla, Clock clock) {
-        DgwsConfigurationProperties properties = operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class);
-        CertificateValidator trust = new CertificateValidator(federationTrust(properties), revocation, clock);
+            StsConfiguration configuration, FederationTrust trust, SlaLog sla, Clock clock) {
         IdCardParser parser = new IdCardParser(settings.dgws10Zone());
         return new DgwsExchange(parser,
                 new IncomingIdCardValidator(settings, new EnvelopedSignatureVerifier(settings.acceptedAlgorithms()), trust, clock),
@@ -69,29 +61,19 @@ public final class DgwsExchangeFactory {
                         new XmlSigner(SignatureAlgorithm.RSA_SHA1, sla), credential, sla, clock));
     }
 
-    private static List<X509Certificate> federationTrust(DgwsConfigurationProperties properties) {
-        String file = properties.getFederationTrustStoreFile();
-        if (file == null || properties.getFederationTrustStorePassword() == null) {
-            throw new StartupException("Bean '" + SECURITY_TOKEN_SERVICE
-                    + "' needs federationTrustStoreFile and federationTrustStorePassword");
-        }
+    /** The trust store of bean {@value #SECURITY_TOKEN_SERVICE}: the federation's root and intermediate CAs. */
+    public static TrustStore federationTrustStore(OperatorConfiguration operator, TrustStores trustStores) {
+        DgwsConfigurationProperties properties = operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class);
+        return trustStores.load(properties.getFederationTrustStoreFile(), properties.getFederationTrustStorePassword(),
+                "federation trust store (bean '" + SECURITY_TOKEN_SERVICE + "')");
+    }
+
+    /** The federation's PKI of {@code store}. */
+    public static FederationTrust federationTrust(TrustStore store, RevocationChecker revocation, Clock clock) {
         try {
-            KeyStore store = Keystores.load(Path.of(file), properties.getFederationTrustStorePassword().toCharArray());
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    certificates.add(certificate);
-                }
-            }
-            if (certificates.isEmpty()) {
-                throw new StartupException("The federation trust store " + file + " holds no certificates");
-            }
-            return certificates;
-        } catch (KeyStoreException | RuntimeException e) {
-            if (e instanceof StartupException startup) {
-                throw startup;
-            }
-            throw new StartupException("Cannot read the federation trust store " + file + ": " + e.getMessage(), e);
+            return new FederationTrust(store.certificates().values(), revocation, clock);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("The federation trust store " + store.name() + ": " + e.getMessage(), e);
         }
     }
 }

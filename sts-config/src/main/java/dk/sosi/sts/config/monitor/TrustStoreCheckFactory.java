@@ -1,16 +1,15 @@
 package dk.sosi.sts.config.monitor;
 
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
 import dk.sosi.sts.monitor.inventory.KeystoreCertificates;
 import dk.sosi.sts.monitor.inventory.TrustStoreCheck;
-import dk.sosi.sts.pki.Keystores;
-import dk.sosi.sts.pki.PkiException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.security.KeyStore;
+import dk.sosi.sts.trust.TrustStore;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 
 /**
@@ -20,13 +19,14 @@ import org.springframework.beans.factory.FactoryBean;
  * {@code Ignored}, never changing a page's status) and {@code certificateExpiryWarning}. The keystore is
  * read once, at start-up; a missing or unreadable one stops start-up naming the file.
  */
-public final class TrustStoreCheckFactory implements FactoryBean<TrustStoreCheck> {
+public final class TrustStoreCheckFactory implements FactoryBean<TrustStoreCheck>, BeanFactoryAware {
 
     private String label;
     private String keystoreFile;
     private String keystorePassword;
     private List<String> ignoredAliases = List.of();
     private CertificateStatusPolicy certificateExpiryWarning;
+    private TrustStores trustStores = new TrustStores();
 
     public void setLabel(String label) {
         this.label = label;
@@ -48,18 +48,28 @@ public final class TrustStoreCheckFactory implements FactoryBean<TrustStoreCheck
         this.certificateExpiryWarning = certificateExpiryWarning;
     }
 
+    /** Shares the keystore with the exchange that trusts it, in a running STS. */
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        trustStores = TrustStores.of(beanFactory);
+    }
+
+    /** The keystore file this check monitors, for the exchange that trusts the same store. */
+    public String getKeystoreFile() {
+        return keystoreFile;
+    }
+
+    public String getKeystorePassword() {
+        return keystorePassword;
+    }
+
     @Override
     public TrustStoreCheck getObject() {
         if (label == null || keystoreFile == null || keystorePassword == null || certificateExpiryWarning == null) {
             throw new StartupException("A trust store check needs label, keystoreFile, keystorePassword and certificateExpiryWarning");
         }
-        KeyStore keyStore;
-        try {
-            keyStore = Keystores.load(Path.of(keystoreFile), keystorePassword.toCharArray());
-        } catch (UncheckedIOException | PkiException e) {
-            throw new StartupException("Cannot read the " + label + " keystore " + keystoreFile + ": " + e.getMessage(), e);
-        }
-        return new TrustStoreCheck(KeystoreCertificates.of(label, keyStore, ignoredAliases, certificateExpiryWarning),
+        TrustStore store = trustStores.load(keystoreFile, keystorePassword, label);
+        return new TrustStoreCheck(new KeystoreCertificates(label, store.certificates(), ignoredAliases, certificateExpiryWarning),
                 ZoneId.systemDefault());
     }
 

@@ -4,6 +4,7 @@ import dk.sosi.sts.exchange.IssuedToken;
 import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
+import dk.sosi.sts.token.idcard.CertificateInfo;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardWriter;
 import dk.sosi.sts.token.idcard.NameId;
@@ -12,16 +13,13 @@ import dk.sosi.sts.trust.StsCredential;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.XmlSigner;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.security.auth.x500.X500Principal;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -37,8 +35,6 @@ public final class DgwsIdCardIssuer {
     static final Duration BACKDATING = Duration.ofMinutes(5);
     static final Duration LIFETIME = Duration.ofHours(24);
     static final String OTHER_FORMAT = "medcom:other";
-
-    private static final Map<String, String> DN_KEYWORDS = Map.of("2.5.4.5", "SERIALNUMBER", "2.5.4.97", "ORGANIZATIONIDENTIFIER");
 
     private final String issuer;
     private final IdCardWriter writer;
@@ -76,7 +72,7 @@ public final class DgwsIdCardIssuer {
         random.nextBytes(id);
         return incoming.card().toBuilder()
                 .issuer(issuer)
-                .nameId(new NameId(OTHER_FORMAT, certificateIdentifier(incoming.signer().certificate())))
+                .nameId(new NameId(OTHER_FORMAT, CertificateInfo.of(incoming.signer().certificate()).text()))
                 .issueInstant(notBefore)
                 .notBefore(notBefore)
                 .notOnOrAfter(notBefore.plus(LIFETIME))
@@ -85,15 +81,5 @@ public final class DgwsIdCardIssuer {
                 .userLog(userLog)
                 .usernameToken(Optional.empty()) // never repeat a level-2 password in a card the STS signs
                 .build();
-    }
-
-    /** {@code SubjectDN={…},IssuerDN={…},CertSerial={…}}, as the national STS names the signer (protocol.md 3.4). */
-    static String certificateIdentifier(X509Certificate certificate) {
-        return "SubjectDN={" + dn(certificate.getSubjectX500Principal()) + "},IssuerDN={"
-                + dn(certificate.getIssuerX500Principal()) + "},CertSerial={" + certificate.getSerialNumber() + "}";
-    }
-
-    private static String dn(X500Principal principal) {
-        return principal.getName(X500Principal.RFC1779, DN_KEYWORDS);
     }
 }

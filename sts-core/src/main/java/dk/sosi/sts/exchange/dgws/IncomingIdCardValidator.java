@@ -1,15 +1,15 @@
 package dk.sosi.sts.exchange.dgws;
 
+import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardType;
 import dk.sosi.sts.token.idcard.ParsedIdCard;
 import dk.sosi.sts.token.idcard.SystemLog;
-import dk.sosi.sts.fault.CallerText;
-import dk.sosi.sts.trust.CertificateValidator;
 import dk.sosi.sts.trust.OcesCertificate;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
+import dk.sosi.sts.xmldsig.SignerCheck;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -48,10 +48,10 @@ public final class IncomingIdCardValidator {
 
     private final DgwsSettings settings;
     private final EnvelopedSignatureVerifier signatures;
-    private final CertificateValidator trust;
+    private final SignerCheck trust;
     private final Clock clock;
 
-    public IncomingIdCardValidator(DgwsSettings settings, EnvelopedSignatureVerifier signatures, CertificateValidator trust,
+    public IncomingIdCardValidator(DgwsSettings settings, EnvelopedSignatureVerifier signatures, SignerCheck trust,
             Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -62,7 +62,7 @@ public final class IncomingIdCardValidator {
     public ValidatedIdCard validate(ParsedIdCard parsed) {
         IdCard card = parsed.card();
         checkLevel(card);
-        X509Certificate certificate = signatures.verify(parsed.element(), parsed.idAttribute(), trust::validate);
+        X509Certificate certificate = signatures.verify(parsed.element(), parsed.idAttribute(), trust);
         OcesCertificate signer = OcesCertificate.of(certificate);
         checkSignerFitsLevel(card, signer);
         checkOrganisation(card, signer);

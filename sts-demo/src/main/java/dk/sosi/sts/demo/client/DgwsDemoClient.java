@@ -12,14 +12,8 @@ import dk.sosi.sts.token.idcard.IdCardType;
 import dk.sosi.sts.token.idcard.NameId;
 import dk.sosi.sts.token.idcard.SystemLog;
 import dk.sosi.sts.token.idcard.UserLog;
-import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -32,13 +26,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
+import org.w3c.dom.Element;
 
 /**
  * The quickest way to see the STS do its main job: builds a DGWS request with an id-card signed by one
@@ -59,32 +48,43 @@ public final class DgwsDemoClient {
     public static void main(String[] args) throws Exception {
         String clientName = args.length > 0 ? args[0] : "system-foces";
         URI endpoint = URI.create(args.length > 1 ? args[1] : "http://localhost:8080/sts/services/NewSecurityTokenService");
-        DemoClient client = DemoClient.valueOf(clientName.toUpperCase(Locale.ROOT).replace('-', '_'));
-        Path folder = Path.of(System.getProperty("sts.embedded.dir", ".sts-embedded")).resolve("config").toAbsolutePath();
-        DemoConfiguration demo = DemoConfigurationFolder.ensure(folder, Clock.systemUTC());
-        IssuedCredential credential = demo.loadClientCredential(client);
+        System.exit(issue(client(clientName), endpoint, demoFolder(), true).isPresent() ? 0 : 1);
+    }
 
+    /** The client named as on the command line, e.g. {@code employee-moces}. */
+    static DemoClient client(String name) {
+        return DemoClient.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The demo folder of the embedded defaults ({@code sts.embedded.dir}, {@code .sts-embedded} by default). */
+    static DemoConfiguration demoFolder() {
+        Path folder = Path.of(System.getProperty("sts.embedded.dir", ".sts-embedded")).resolve("config").toAbsolutePath();
+        return DemoConfigurationFolder.ensure(folder, Clock.systemUTC());
+    }
+
+    /**
+     * Sends {@code client}'s self-signed id-card to {@code endpoint} and prints what came back; returns the
+     * id-card the STS issued, or empty after a fault. {@code printCard}: print the issued card too.
+     */
+    static Optional<Element> issue(DemoClient client, URI endpoint, DemoConfiguration demo, boolean printCard) throws Exception {
+        IssuedCredential credential = demo.loadClientCredential(client);
         IdCard card = card(client, credential);
         Document request = new DgwsRequestBuilder(ZoneId.of("Europe/Copenhagen")).request(card, credential.privateKey(),
                 credential.certificate(), SignatureAlgorithm.RSA_SHA1, UUID.randomUUID().toString(), Instant.now());
         System.out.println("Sending a level-" + card.authenticationLevel() + " " + card.type().value() + " id-card signed by "
                 + credential.certificate().getSubjectX500Principal() + " to " + endpoint);
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"Issue\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SecureXml.toBytes(request))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        System.out.println("HTTP " + response.statusCode());
-        Document answer = SecureXml.parse(new ByteArrayInputStream(response.body()));
-        Node fault = answer.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault").item(0);
-        Node issued = answer.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Assertion").item(0);
-        System.out.println(indent(fault != null ? fault : issued != null ? issued : answer));
-        System.exit(fault == null && issued != null ? 0 : 1);
+        Document answer = SoapCall.post(endpoint, request, "Issue");
+        Element fault = SoapCall.fault(answer);
+        Element issued = (Element) answer.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Assertion").item(0);
+        if (fault != null || issued == null || printCard) {
+            System.out.println(SoapCall.indent(fault != null ? fault : issued != null ? issued : answer));
+        }
+        return fault == null ? Optional.ofNullable(issued) : Optional.empty();
     }
 
-    private static IdCard card(DemoClient client, IssuedCredential credential) throws Exception {
+    /** The id-card the demo client signs: an employee's user card at level 4, else a system card at level 3. */
+    static IdCard card(DemoClient client, IssuedCredential credential) throws Exception {
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
         boolean employee = client.name().startsWith("EMPLOYEE");
         return IdCard.builder()
@@ -104,15 +104,5 @@ public final class DgwsDemoClient {
                 .systemLog(new SystemLog("Demo EPJ", "medcom:cvrnumber", DEMO_CVR, "Demo Lægehus"))
                 .usernameToken(Optional.empty())
                 .build();
-    }
-
-    private static String indent(Node node) throws Exception {
-        Transformer transformer = TransformerFactory.newInstance().newTransformer();
-        transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-        transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-        StringWriter out = new StringWriter();
-        transformer.transform(new DOMSource(node), new StreamResult(out));
-        return out.toString();
     }
 }

@@ -10,6 +10,7 @@ import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoConfigurationFolder;
+import dk.sosi.sts.demo.DemoServiceProvider;
 import dk.sosi.sts.demo.backends.DemoBackendData;
 import dk.sosi.sts.demo.backends.DemoBackendsServlet;
 import dk.sosi.sts.testkit.db.EmbeddedMariaDb;
@@ -71,6 +72,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
         try (HikariDataSource dataSource = DataSources.create(database.jdbcUrl(), EmbeddedMariaDb.USER, "")) {
             new SchemaMigrator(dataSource).migrate();
             storeDemoCrls(demo, new JdbcCrlStore(dataSource, Clock.systemUTC()));
+            DemoServiceProvider.register(dataSource, DemoServiceProvider.ensure(demo));
         }
         System.setProperty(StsEnvironment.JDBC_URL, database.jdbcUrl());
         System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);

@@ -22,7 +22,7 @@ import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CertificateValidatorTest {
+class FederationTrustTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -69,29 +69,29 @@ class CertificateValidatorTest {
         return ca.issue(CertificateRequest.builder(dn, from, to).build());
     }
 
-    private static CertificateValidator validator(CrlStore crls) {
-        return new CertificateValidator(List.of(root.certificate(), issuing.certificate()), new RevocationChecker(crls), CLOCK);
+    private static FederationTrust validator(CrlStore crls) {
+        return new FederationTrust(List.of(root.certificate(), issuing.certificate()), new RevocationChecker(crls), CLOCK);
     }
 
     @Test
     void validateWhenChainsToAnchorAndNotRevokedThenAccepted() {
-        assertDoesNotThrow(() -> validator(new ListCrlStore()).validate(valid.certificate()));
+        assertDoesNotThrow(() -> validator(new ListCrlStore()).check(valid.certificate()));
     }
 
     @Test
     void validateWhenIssuedByOtherRootThenUntrustedParty() {
-        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).validate(untrusted.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).check(untrusted.certificate()));
 
         assertEquals(FaultCode.FAILED_AUTHENTICATION, fault.code());
-        assertEquals(CertificateValidator.UNTRUSTED, fault.getMessage());
+        assertEquals(FederationTrust.UNTRUSTED, fault.getMessage());
     }
 
     @Test
     void validateWhenExpiredThenInvalidSecurityTokenNamingSerialNumber() {
-        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).validate(expired.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).check(expired.certificate()));
 
         assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
-        assertEquals(String.format(CertificateValidator.EXPIRED, "CVR:11111111-FID:3", expired.certificate().getNotAfter().toInstant()),
+        assertEquals(String.format(CertificateValidity.EXPIRED, "CVR:11111111-FID:3", expired.certificate().getNotAfter().toInstant()),
                 fault.getMessage());
     }
 
@@ -100,11 +100,11 @@ class CertificateValidatorTest {
         ListCrlStore crls = new ListCrlStore();
         crls.store(issuing.crl(List.of(revoked.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
 
-        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).validate(revoked.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).check(revoked.certificate()));
 
         assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
-        assertEquals(String.format(CertificateValidator.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
-        assertDoesNotThrow(() -> validator(crls).validate(valid.certificate()));
+        assertEquals(String.format(CertificateValidity.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
+        assertDoesNotThrow(() -> validator(crls).check(valid.certificate()));
     }
 
     @Test
@@ -112,7 +112,7 @@ class CertificateValidatorTest {
         ListCrlStore crls = new ListCrlStore();
         crls.store(root.crl(List.of(issuing.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
 
-        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).validate(valid.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(crls).check(valid.certificate()));
 
         assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
     }
@@ -120,13 +120,13 @@ class CertificateValidatorTest {
     @Test
     void validateWhenSameSignerAgainAfterItWasRevokedThenRevokedDespiteTheCachedPath() {
         ListCrlStore crls = new ListCrlStore();
-        CertificateValidator validator = validator(crls);
-        assertDoesNotThrow(() -> validator.validate(revoked.certificate()));
+        FederationTrust validator = validator(crls);
+        assertDoesNotThrow(() -> validator.check(revoked.certificate()));
 
         crls.store(issuing.crl(List.of(revoked.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
 
-        StsFault fault = assertThrows(StsFault.class, () -> validator.validate(revoked.certificate()));
-        assertEquals(String.format(CertificateValidator.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
+        StsFault fault = assertThrows(StsFault.class, () -> validator.check(revoked.certificate()));
+        assertEquals(String.format(CertificateValidity.REVOKED, "CVR:11111111-FID:2"), fault.getMessage());
     }
 
     @Test
@@ -134,6 +134,6 @@ class CertificateValidatorTest {
         X509Certificate intermediateOnly = issuing.certificate();
 
         assertThrows(IllegalArgumentException.class,
-                () -> new CertificateValidator(List.of(intermediateOnly), new RevocationChecker(new ListCrlStore()), CLOCK));
+                () -> new FederationTrust(List.of(intermediateOnly), new RevocationChecker(new ListCrlStore()), CLOCK));
     }
 }

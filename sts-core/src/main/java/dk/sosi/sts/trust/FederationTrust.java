@@ -1,9 +1,8 @@
 package dk.sosi.sts.trust;
 
-import dk.sosi.sts.fault.CallerText;
 import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
-import dk.sosi.sts.pki.CertificateNames;
+import dk.sosi.sts.xmldsig.SignerCheck;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -23,21 +22,17 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Thread-safe. Decides whether a signing certificate is trusted for the federation: it must chain to
- * one of the configured trust anchors (through the configured intermediates), be within its validity
- * period now, and neither it nor its issuing CA may be on a CRL in the CRA store.
+ * Thread-safe. Trust in the federation's PKI (OCES2 and OCES3): a signing certificate must chain to one of
+ * the configured trust anchors (through the configured intermediates), be within its validity period now,
+ * and neither it nor its issuing CA may be on a CRL in the CRA store.
  */
-public final class CertificateValidator {
+public final class FederationTrust implements SignerCheck {
 
     public static final String UNTRUSTED = "Authentication failed: Token in request signed by untrusted party";
-    static final String EXPIRED = "The signing certificate %s expired at %s";
-    static final String NOT_YET_VALID = "The signing certificate %s is not valid before %s";
-    static final String REVOKED = "The signing certificate %s has been revoked";
     static final String ISSUER_REVOKED = "The CA certificate %s that issued the signing certificate has been revoked";
 
     /** Enough for every signer of a national federation; past it the cache starts over rather than grow. */
@@ -46,16 +41,14 @@ public final class CertificateValidator {
     private final Set<TrustAnchor> anchors;
     private final CertStore intermediates;
     private final Map<X509Certificate, CachedPath> paths = new ConcurrentHashMap<>();
-    private final RevocationChecker revocation;
-    private final Clock clock;
+    private final CertificateValidity validity;
 
     /**
      * @param trusted the federation's trust store: self-signed certificates become trust anchors,
      *     the others are intermediates a path may pass through
      */
-    public CertificateValidator(Collection<X509Certificate> trusted, RevocationChecker revocation, Clock clock) {
-        this.revocation = Objects.requireNonNull(revocation, "revocation");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public FederationTrust(Collection<X509Certificate> trusted, RevocationChecker revocation, Clock clock) {
+        this.validity = new CertificateValidity(clock, revocation);
         Set<TrustAnchor> roots = new HashSet<>();
         List<X509Certificate> others = new ArrayList<>();
         for (X509Certificate certificate : trusted) {
@@ -77,22 +70,12 @@ public final class CertificateValidator {
     }
 
     /** Accepts {@code certificate} or throws {@link StsFault} saying why not. */
-    public void validate(X509Certificate certificate) {
-        Instant now = clock.instant();
-        String name = describe(certificate);
-        if (now.isAfter(certificate.getNotAfter().toInstant())) {
-            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(EXPIRED, name, certificate.getNotAfter().toInstant()));
-        }
-        if (now.isBefore(certificate.getNotBefore().toInstant())) {
-            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
-                    String.format(NOT_YET_VALID, name, certificate.getNotBefore().toInstant()));
-        }
-        List<? extends Certificate> path = path(certificate, now);
-        if (revocation.isRevoked(certificate)) {
-            throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(REVOKED, name));
-        }
+    @Override
+    public void check(X509Certificate certificate) {
+        validity.check(certificate);
+        List<? extends Certificate> path = path(certificate, validity.now());
         for (Certificate ca : path.subList(1, path.size())) {
-            if (revocation.isRevoked((X509Certificate) ca)) {
+            if (validity.isRevoked((X509Certificate) ca)) {
                 throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
                         String.format(ISSUER_REVOKED, ((X509Certificate) ca).getSubjectX500Principal().getName()));
             }
@@ -139,14 +122,4 @@ public final class CertificateValidator {
         }
     }
 
-    /** The certificate's subject serial number (or DN), escaped and cut: an untrusted one is the caller's text. */
-    private static String describe(X509Certificate certificate) {
-        String name;
-        try {
-            name = CertificateNames.subjectSerialNumber(certificate);
-        } catch (IllegalArgumentException e) {
-            name = certificate.getSubjectX500Principal().getName();
-        }
-        return CallerText.limit(name, CallerText.MAX_VALUE * 2);
-    }
 }

@@ -1,0 +1,31 @@
+package dk.sosi.sts.demo.client;
+
+import java.util.Arrays;
+
+/**
+ * The demo clients behind {@code mvn -Pclient}: {@code <exchange> <client> <STS base URL>}, where exchange is
+ * {@code NewSecurityTokenService} (an id-card, {@link DgwsDemoClient}) or {@code Sosi2OIOSaml} (an id-card
+ * exchanged for an OIOSAML assertion, {@link Sosi2OioSamlDemoClient}).
+ */
+public final class DemoClients {
+
+    private DemoClients() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml> <client> <STS base URL>");
+            System.exit(2);
+        }
+        String base = args[2].replaceAll("/+$", "");
+        switch (args[0]) {
+            case "NewSecurityTokenService", "SecurityTokenService" ->
+                    DgwsDemoClient.main(new String[] {args[1], base + "/services/" + args[0]});
+            case "Sosi2OIOSaml" -> Sosi2OioSamlDemoClient.main(Arrays.copyOfRange(args, 1, 3));
+            default -> {
+                System.err.println("No demo client for the exchange " + args[0] + "; use NewSecurityTokenService or Sosi2OIOSaml");
+                System.exit(2);
+            }
+        }
+    }
+}
