@@ -4,9 +4,9 @@ import dk.sosi.sts.fault.DependencyUnavailable;
 import java.util.Objects;
 
 /**
- * Immutable. A backend outside the STS (CVR-RID, PID, roles, authorisation register) did not give a
- * usable answer: no connection, no answer in time, an HTTP status the contract does not have, or an
- * answer that does not parse. It is the STS's failure, not the caller's, so it is not an
+ * Immutable. A backend outside the STS (CVR-RID, UUID2CPR, PID, roles, authorisation register) did
+ * not give a usable answer: no connection, no answer in time, an HTTP status the contract does not
+ * have, or an answer that does not parse. It is the STS's failure, not the caller's, so it is not an
  * {@link dk.sosi.sts.fault.StsFault}: the fault mapper turns it into {@code wst:RequestFailed} with
  * {@link #callerMessage()}, and the operator reads {@link #getMessage()} and the cause in the log.
  * The message never holds the call's path parameters (CPR numbers), only the service's endpoint.

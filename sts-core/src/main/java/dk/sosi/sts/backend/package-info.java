@@ -1,15 +1,16 @@
 /**
  * Clients of the backends that live outside the STS and that the DGWS exchange asks about a user's
- * id-card: CVR-RID (whose CPR an employee certificate is), PID (whether a personal certificate is the
- * CPR's), the national role directory and the authorisation register (Autorisationsregister).
+ * id-card: CVR-RID (whose CPR an employee certificate is), UUID2CPR (the same for an OCES3 employee
+ * certificate), PID (whether a personal certificate is the CPR's), the national role directory and
+ * the authorisation register (Autorisationsregister).
  *
  * <p>Each backend is one {@code @FunctionalInterface} in its own package ({@code cvrrid}, {@code pid},
- * {@code roles}, {@code authorization}) with three implementations:
+ * {@code roles}, {@code authorization}, {@code uuid2cpr}) with three implementations:
  * <ul>
  * <li>{@code Http…}: the HTTP client of the REST contract below;</li>
  * <li>{@code Monitored…}: a decorator that runs each call inside its SLA log point (220
- * {@code WsOcesCvrRidService.findRelatedCpr}, 221 {@code WsOcesPidService.isRelated}; the role
- * directory and authorisation register have none in the guide) and records it, with its response
+ * {@code WsOcesCvrRidService.findRelatedCpr}, 221 {@code WsOcesPidService.isRelated}; UUID2CPR, the
+ * role directory and authorisation register have none in the guide) and records it, with its response
  * time, in the service's own {@link dk.sosi.sts.ServiceInfoCollector}, which
  * {@link dk.sosi.sts.monitor.ExternalServiceFailureCheck} reads for the alarm page;</li>
  * <li>tests and the demo use lambdas or the demo simulator.</li>
@@ -30,6 +31,9 @@
  * CVR-RID        GET {endpoint}/cvr/{cvr}/rid/{rid}
  *                200  the CPR number (10 digits) of the employee with this RID at this CVR
  *                404  the register has no such employee
+ * UUID2CPR       GET {endpoint}/uuid/{uuid}                   uuid without "UI:DK-E:G:" / "UI:DK-E:C:"
+ *                200  the CPR number (10 digits) of the person with this UUID
+ *                404  the service knows no such person
  * PID            GET {endpoint}/pid/{pid}/cpr/{cpr}          pid without the "PID:" prefix
  *                200  true | false  (whether the personal certificate's PID belongs to the CPR)
  * Roles          GET {endpoint}/users/{cpr}/organisations/{cvr}/roles

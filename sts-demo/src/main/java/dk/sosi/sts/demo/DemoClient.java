@@ -17,6 +17,14 @@ public enum DemoClient {
     /** Level 4: an employee signing with an employee certificate (MOCES). */
     EMPLOYEE_MOCES("demo-employee-moces.p12",
             "CN=Karl Hansen + SERIALNUMBER=CVR:20921897-RID:46283716, O=Demo Lægehus // CVR:20921897, C=DK"),
+    /** Level 3: a system signing with an OCES3 organisation certificate (FOCES3): UUID serial, CVR in organizationIdentifier. */
+    SYSTEM_FOCES3("demo-system-foces3.p12",
+            "SERIALNUMBER=UI:DK-O:G:2b6a96fc-9a40-4479-8c90-84c2a15c5bce, CN=Demo Lægehus system,"
+                    + " 2.5.4.97=NTRDK-20921897, O=Demo Lægehus, C=DK"),
+    /** Level 4: the same employee signing with an OCES3 employee certificate (MOCES3), whose CPR UUID2CPR knows. */
+    EMPLOYEE_MOCES3("demo-employee-moces3.p12",
+            "SERIALNUMBER=UI:DK-E:G:a0368eea-b281-46cc-9dc9-fec420831906, CN=Karl Hansen,"
+                    + " 2.5.4.97=NTRDK-20921897, O=Demo Lægehus, C=DK"),
     /** An employee certificate whose validity ended the day before the folder was generated. */
     EMPLOYEE_MOCES_EXPIRED("demo-employee-moces-expired.p12",
             "CN=Anne Udløbet + SERIALNUMBER=CVR:20921897-RID:52718190, O=Demo Lægehus // CVR:20921897, C=DK"),
@@ -41,7 +49,10 @@ public enum DemoClient {
         return fileName;
     }
 
-    /** The certificate subject, RFC 2253 with the {@code SERIALNUMBER} keyword. */
+    /**
+     * The certificate subject, RFC 2253 with the {@code SERIALNUMBER} keyword; OCES3's
+     * organizationIdentifier has no keyword, so it is written as its OID {@code 2.5.4.97}.
+     */
     public String subjectDn() {
         return subjectDn;
     }

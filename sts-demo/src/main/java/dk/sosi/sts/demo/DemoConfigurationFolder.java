@@ -46,8 +46,9 @@ public final class DemoConfigurationFolder {
     }
 
     /**
-     * Reuses the demo PKI in {@code folder}, re-signing a CRL that is about to expire, or generates
-     * it (a second or two: thirteen RSA-2048 keys from {@code keys}).
+     * Reuses the demo PKI in {@code folder}, re-signing a CRL that is about to expire and adding the
+     * client credentials of later versions that it lacks, or generates it (a second or two: fifteen
+     * RSA-2048 keys from {@code keys}).
      *
      * @throws IllegalStateException if the folder holds keystores it did not generate, or a
      *                               generated folder has lost files
@@ -75,6 +76,7 @@ public final class DemoConfigurationFolder {
             DemoConfiguration existing = read(folder);
             Files.deleteIfExists(inProgress);
             DemoPki.refreshStaleCrls(existing, now);
+            DemoPki.issueAddedClients(existing, now);
             LOG.info("Using the demo configuration folder {} generated {}", folder, existing.createdAt());
             return existing;
         }
@@ -108,8 +110,10 @@ public final class DemoConfigurationFolder {
         try (InputStream in = Files.newInputStream(folder.resolve(DemoConfiguration.PROPERTIES_FILE))) {
             properties.load(in);
         }
+        List<String> added = DemoPki.ADDED_CLIENTS.stream()
+                .map(client -> DemoConfiguration.CLIENT_FOLDER + "/" + client.fileName()).toList();
         List<String> missing = DemoPki.GENERATED_FILES.stream()
-                .filter(name -> !Files.isRegularFile(folder.resolve(name)))
+                .filter(name -> !Files.isRegularFile(folder.resolve(name)) && !added.contains(name))
                 .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The demo configuration folder " + folder + " lacks " + missing

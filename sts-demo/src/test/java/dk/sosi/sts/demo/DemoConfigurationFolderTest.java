@@ -43,6 +43,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,8 +61,8 @@ class DemoConfigurationFolderTest {
     private static final char[] PASSWORD = "Test1234".toCharArray();
     private static final String STS_DN = "CN=SOSI Test Federation (funktionscertifikat)"
             + " + SERIALNUMBER=CVR:33257872-FID:18911861, O=SOSI-STS demo // CVR:33257872, C=DK";
-    private static final Set<DemoClient> TRUSTED_VALID_CLIENTS =
-            EnumSet.of(DemoClient.SYSTEM_FOCES, DemoClient.SYSTEM_VOCES, DemoClient.EMPLOYEE_MOCES);
+    private static final Set<DemoClient> TRUSTED_VALID_CLIENTS = EnumSet.of(DemoClient.SYSTEM_FOCES, DemoClient.SYSTEM_VOCES,
+            DemoClient.EMPLOYEE_MOCES, DemoClient.SYSTEM_FOCES3, DemoClient.EMPLOYEE_MOCES3);
 
     /** Generated once with fresh keys, as the demo launcher does; tests that change a folder copy it first. */
     @TempDir
@@ -84,6 +85,7 @@ class DemoConfigurationFolderTest {
                 "test-jwt-idp-trust.jks", "nsp-test-rid.jks", "testtdc.keystore", "federation-trust.jks",
                 "idp/demo-nemlogin-idp.p12", "idp/demo-jwt-idp.p12",
                 "clients/demo-system-foces.p12", "clients/demo-system-voces.p12", "clients/demo-employee-moces.p12",
+                "clients/demo-system-foces3.p12", "clients/demo-employee-moces3.p12",
                 "clients/demo-employee-moces-expired.p12", "clients/demo-employee-moces-revoked.p12",
                 "clients/demo-untrusted-foces.p12", "crl/issuing-ca-1.crl", "crl/root-ca.crl",
                 "ca/demo-root-ca.p12", "ca/demo-issuing-ca-1.p12", "demo-pki.properties", "README.txt");
@@ -152,8 +154,9 @@ class DemoConfigurationFolderTest {
 
     @Test
     void ensureWhenFolderFreshThenTrustedCredentialsValidateAgainstTheFederationRoot() {
-        for (DemoClient client : EnumSet.of(DemoClient.SYSTEM_FOCES, DemoClient.SYSTEM_VOCES,
-                DemoClient.EMPLOYEE_MOCES, DemoClient.EMPLOYEE_MOCES_REVOKED)) {
+        Set<DemoClient> trusted = EnumSet.copyOf(TRUSTED_VALID_CLIENTS);
+        trusted.add(DemoClient.EMPLOYEE_MOCES_REVOKED);
+        for (DemoClient client : trusted) {
             IssuedCredential credential = demo.loadClientCredential(client);
             assertEquals(new X500Principal(client.subjectDn()), credential.certificate().getSubjectX500Principal());
             assertDoesNotThrow(() -> TestPkix.validate(credential.chain(), root, NOW), client.name());
@@ -162,6 +165,49 @@ class DemoConfigurationFolderTest {
                 demo.loadNemLoginIdpCredential(), demo.loadJwtIdpCredential())) {
             assertDoesNotThrow(() -> TestPkix.validate(credential.chain(), root, NOW), credential.toString());
         }
+    }
+
+    @Test
+    void ensureWhenFolderFreshThenOces3ClientsHaveUuidSerialsAndTheirOrganisationInOrganizationIdentifier() {
+        X509Certificate system = demo.loadClientCredential(DemoClient.SYSTEM_FOCES3).certificate();
+        X509Certificate employee = demo.loadClientCredential(DemoClient.EMPLOYEE_MOCES3).certificate();
+
+        assertTrue(CertificateNames.subjectSerialNumber(system).matches("UI:DK-O:G:[0-9a-f-]{36}"));
+        assertTrue(CertificateNames.subjectSerialNumber(employee).matches("UI:DK-E:G:[0-9a-f-]{36}"));
+        assertEquals(Optional.of("NTRDK-20921897"), CertificateNames.organizationIdentifier(system));
+        assertEquals(Optional.of("NTRDK-20921897"), CertificateNames.organizationIdentifier(employee));
+    }
+
+    @Test
+    void ensureWhenFolderFromBeforeOces3ClientsThenIssuesThemAndKeepsEverythingElse() throws Exception {
+        Path copy = copyOf(demo.folder(), "before-oces3");
+        Path properties = copy.resolve(DemoConfiguration.PROPERTIES_FILE);
+        Files.writeString(properties, Files.readString(properties, StandardCharsets.ISO_8859_1).lines()
+                .filter(line -> !line.startsWith("client.demo-system-foces3.") && !line.startsWith("client.demo-employee-moces3."))
+                .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.ISO_8859_1);
+        Files.delete(copy.resolve("clients/demo-system-foces3.p12"));
+        Files.delete(copy.resolve("clients/demo-employee-moces3.p12"));
+        Map<String, String> before = snapshot(copy);
+        before.remove(DemoConfiguration.PROPERTIES_FILE);
+
+        DemoConfiguration reused = DemoConfigurationFolder.ensure(copy, CLOCK);
+
+        for (DemoClient client : EnumSet.of(DemoClient.SYSTEM_FOCES3, DemoClient.EMPLOYEE_MOCES3)) {
+            IssuedCredential credential = reused.loadClientCredential(client);
+            assertEquals(new X500Principal(client.subjectDn()), credential.certificate().getSubjectX500Principal());
+            assertDoesNotThrow(() -> TestPkix.validate(credential.chain(), root, NOW), client.name());
+        }
+        Properties listed = new Properties();
+        try (InputStream in = Files.newInputStream(properties)) {
+            listed.load(in);
+        }
+        assertEquals("clients/demo-employee-moces3.p12", listed.getProperty("client.demo-employee-moces3.file"));
+        assertEquals(NOW.toString(), listed.getProperty("created"));
+        Map<String, String> after = snapshot(copy);
+        List<String> added = List.of("clients/demo-system-foces3.p12", "clients/demo-employee-moces3.p12",
+                DemoConfiguration.PROPERTIES_FILE);
+        after.keySet().removeAll(added);
+        assertEquals(before, after);
     }
 
     @Test

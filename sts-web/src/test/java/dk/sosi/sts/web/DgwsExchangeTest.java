@@ -53,18 +53,18 @@ class DgwsExchangeTest {
         clients = new DgwsClientFixture(sts.embedded().demo());
     }
 
-    private static HttpResponse<String> post(String endpoint, Document request) throws Exception {
+    static HttpResponse<String> post(String endpoint, Document request) throws Exception {
         return sts.post("/services/" + endpoint, DgwsClientFixture.text(request), "text/xml; charset=utf-8");
     }
 
-    private static Element issuedCard(HttpResponse<String> response) throws Exception {
+    static Element issuedCard(HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         Document doc = StsTestServer.xml(response.body());
         assertEquals(0, doc.getElementsByTagNameNS(SoapFaults.SOAP, "Fault").getLength(), response.body());
         return (Element) doc.getElementsByTagNameNS(SAML, "Assertion").item(0);
     }
 
-    private static String attribute(Element card, String name) {
+    static String attribute(Element card, String name) {
         var attributes = card.getElementsByTagNameNS(SAML, "Attribute");
         for (int i = 0; i < attributes.getLength(); i++) {
             Element attribute = (Element) attributes.item(i);
@@ -310,7 +310,7 @@ class DgwsExchangeTest {
     // --- refused ---
 
     /** The fault for {@code card}, answered with HTTP 200 as httpCodeForFaultResponse ships. */
-    private static SoapFaults refused(IdCard card, IssuedCredential signer) throws Exception {
+    static SoapFaults refused(IdCard card, IssuedCredential signer) throws Exception {
         HttpResponse<String> response = post("NewSecurityTokenService",
                 DgwsClientFixture.request(card, signer, SignatureAlgorithm.RSA_SHA1, "refused"));
         assertEquals(200, response.statusCode());

@@ -13,6 +13,10 @@ final class StsBackendPaths {
         return "/cvr-rid/cvr/" + cvr + "/rid/" + rid;
     }
 
+    static String uuid2Cpr(String uuid) {
+        return "/uuid2cpr/uuid/" + uuid;
+    }
+
     static String pid(String pid, String cpr) {
         return "/pid/pid/" + pid + "/cpr/" + cpr;
     }

@@ -104,7 +104,7 @@ public final class StsTestServer {
         }
     }
 
-    /** The stand-in for CVR-RID, PID, the user directory and the authorisation register, answering the STS's calls. */
+    /** The stand-in for CVR-RID, UUID2CPR, PID, the user directory and the authorisation register, answering the STS's calls. */
     public WireMockServer backends() {
         return backends;
     }

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * How the STS calls its backends (bean {@code backendClient} in cvr-rid.xml): timeouts and the TLS
- * identity shared by the CVR-RID, PID, role and authorisation services. Properties:
+ * identity shared by the CVR-RID, UUID2CPR, PID, role and authorisation services. Properties:
  * <ul>
  * <li>{@code connectTimeoutMillis}: the longest wait for a connection (default {@value #DEFAULT_CONNECT_TIMEOUT_MILLIS});</li>
  * <li>{@code requestTimeoutMillis}: the longest wait for a complete answer, connecting included

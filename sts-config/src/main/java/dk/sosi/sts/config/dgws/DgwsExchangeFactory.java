@@ -4,6 +4,7 @@ import dk.sosi.sts.backend.authorization.AuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.CvrRidService;
 import dk.sosi.sts.backend.pid.PidService;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
+import dk.sosi.sts.backend.uuid2cpr.Uuid2CprService;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
 import dk.sosi.sts.config.TrustStores;
@@ -33,6 +34,7 @@ public final class DgwsExchangeFactory {
     public static final String SECURITY_TOKEN_SERVICE = "securityTokenService";
     public static final String CVR_RID_SERVICE = "cvrRidService";
     public static final String PID_SERVICE = "pidService";
+    public static final String UUID2CPR_SERVICE = "uuid2CprService";
     public static final String USER_ROLE_DIRECTORY = "userRoleDirectory";
     public static final String AUTHORIZATION_REGISTER = "authorizationRegister";
 
@@ -54,7 +56,7 @@ public final class DgwsExchangeFactory {
         return new DgwsExchange(parser,
                 new IncomingIdCardValidator(settings, new EnvelopedSignatureVerifier(settings.acceptedAlgorithms()), trust, clock),
                 new CprRelationCheck(operator.bean(CVR_RID_SERVICE, CvrRidService.class),
-                        operator.bean(PID_SERVICE, PidService.class)),
+                        operator.bean(UUID2CPR_SERVICE, Uuid2CprService.class), operator.bean(PID_SERVICE, PidService.class)),
                 new NationalRoleCheck(operator.bean(USER_ROLE_DIRECTORY, UserRoleDirectory.class), configuration),
                 new AuthorizationCheck(operator.bean(AUTHORIZATION_REGISTER, AuthorizationRegister.class)),
                 new DgwsIdCardIssuer(settings.issuer(), new IdCardWriter(settings.dgws10Zone()),

@@ -18,6 +18,7 @@ import dk.sosi.sts.backend.authorization.AuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.CvrRidService;
 import dk.sosi.sts.backend.pid.PidService;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
+import dk.sosi.sts.backend.uuid2cpr.Uuid2CprService;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
 import dk.sosi.sts.exchange.TestRequests;
@@ -104,6 +105,8 @@ class BackendBeansTest {
                 .willReturn(aResponse().withStatus(200).withBody("nspLaegesekretaer\n")));
         backends.stubFor(get(urlEqualTo("/backends/authorization/authorizations/0101701234"))
                 .willReturn(aResponse().withStatus(200).withBody("J0184;7170\n")));
+        backends.stubFor(get(urlEqualTo("/backends/uuid2cpr/uuid/e9f5888c-26c1-46f7-b22f-de1cf658b0d9"))
+                .willReturn(aResponse().withStatus(200).withBody("0101701234")));
         load(folder, UnaryOperator.identity());
 
         assertEquals(Optional.of("0101701234"),
@@ -113,8 +116,10 @@ class BackendBeansTest {
                 configuration.bean("userRoleDirectory", UserRoleDirectory.class).rolesOf("0101701234", "20921897", TestRequests.ANY));
         assertEquals(List.of(new Authorization("J0184", "7170")),
                 configuration.bean("authorizationRegister", AuthorizationRegister.class).authorizationsOf("0101701234", TestRequests.ANY));
+        assertEquals(Optional.of("0101701234"), configuration.bean("uuid2CprService", Uuid2CprService.class)
+                .cprOf("e9f5888c-26c1-46f7-b22f-de1cf658b0d9", TestRequests.ANY));
 
-        List<String> ids = List.of("cvrRidService", "pidService", "userRoleDirectory", "authorizationRegister");
+        List<String> ids = List.of("cvrRidService", "pidService", "userRoleDirectory", "authorizationRegister", "uuid2CprService");
         List<ServiceInfoCollector> collectors = ids.stream()
                 .map(id -> configuration.bean(id, MonitoredService.class).serviceInfo()).toList();
         for (int i = 0; i < collectors.size(); i++) {
@@ -124,7 +129,7 @@ class BackendBeansTest {
             }
         }
         assertEquals(List.of("CPR-RID: OK (1 calls, 0 failed)", "CPR-PID: OK (1 calls, 0 failed)",
-                        "Roles: OK (1 calls, 0 failed)", "Authorization: OK (1 calls, 0 failed)"),
+                        "Roles: OK (1 calls, 0 failed)", "Authorization: OK (1 calls, 0 failed)", "UUID2CPR: OK (1 calls, 0 failed)"),
                 checks().stream().map(Check::run).map(CheckResult::line).toList());
     }
 
@@ -141,7 +146,7 @@ class BackendBeansTest {
         assertEquals("PID service did not answer; try again later", e.callerMessage());
         List<CheckResult> results = checks().stream().map(Check::run).toList();
         assertEquals("CPR-PID: FAILED (100% of 1 calls failed in the last 24h, max 5%)", results.get(1).line());
-        assertTrue(results.get(0).healthy() && results.get(2).healthy() && results.get(3).healthy());
+        assertTrue(results.get(0).healthy() && results.get(2).healthy() && results.get(3).healthy() && results.get(4).healthy());
     }
 
     @Test
@@ -194,7 +199,7 @@ class BackendBeansTest {
 
     private List<Check> checks() {
         return List.of("monitorCvrRidFailureCheck", "monitorPidFailureCheck", "monitorUserRoleFailureCheck",
-                "monitorAuthorizationFailureCheck").stream().map(id -> configuration.bean(id, Check.class)).toList();
+                "monitorAuthorizationFailureCheck", "monitorUuid2CprCheck").stream().map(id -> configuration.bean(id, Check.class)).toList();
     }
 
     static String resource(String name) throws IOException {

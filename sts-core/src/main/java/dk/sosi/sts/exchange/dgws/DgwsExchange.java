@@ -41,11 +41,11 @@ public final class DgwsExchange implements Exchange {
         ValidatedIdCard incoming = validator.validate(dgws.card());
         IdCard card = incoming.card();
 
-        Optional<UserLog> user = card.userLog();
-        if (user.isPresent()) {
-            cprRelation.check(user.get(), incoming.signer(), context);
-            roles.check(user.get().role(), user.get().civilRegistrationNumber(), organisation(incoming), context);
-            user = Optional.of(authorizations.check(user.get(), context));
+        Optional<UserLog> user = Optional.empty();
+        if (card.userLog().isPresent()) {
+            UserLog withCpr = cprRelation.check(card.userLog().get(), incoming.signer(), context);
+            roles.check(withCpr.role(), withCpr.civilRegistrationNumber(), organisation(incoming), context);
+            user = Optional.of(authorizations.check(withCpr, context));
         }
         return issuer.issue(incoming, user, context);
     }

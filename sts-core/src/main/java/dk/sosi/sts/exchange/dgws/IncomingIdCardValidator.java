@@ -38,6 +38,10 @@ public final class IncomingIdCardValidator {
     static final String NOT_THE_SIGNERS_ORGANISATION =
             "The id-card's medcom:CareProviderID %s is not the CVR %s of the certificate that signed it; only a listed "
             + "hosting provider may sign for another organisation";
+    /** The card's CareProviderID, the signer's subject serial number. */
+    static final String NO_ORGANISATION_PROVEN =
+            "The id-card's medcom:CareProviderID %s cannot be vouched for: the certificate %s that signed it names no "
+            + "organisation (organizationIdentifier NTRDK-<cvr>)";
     static final String HASH_MISMATCH = "The id-card's sosi:OCESCertHash does not match the certificate that signed it";
     static final String NOT_YET_VALID = "The id-card is not valid before %s";
     static final String EXPIRED = "The id-card expired at %s";
@@ -93,16 +97,25 @@ public final class IncomingIdCardValidator {
         }
     }
 
-    /** A certificate that proves an organisation signs only for that organisation, unless it is a listed hosting provider. */
+    /**
+     * A certificate that proves an organisation signs only for that organisation, unless it is a listed
+     * hosting provider. An organisation's or employee's certificate that proves none (OCES3 without a
+     * usable organizationIdentifier) cannot vouch for a CVR at all.
+     */
     private void checkOrganisation(IdCard card, OcesCertificate signer) {
         SystemLog system = card.systemLog();
-        if (!CVR_NUMBER.equals(system.careProviderIdFormat()) || signer.cvr().isEmpty()) {
+        if (!CVR_NUMBER.equals(system.careProviderIdFormat()) || settings.hostingProviderSigners().contains(signer.subjectSerialNumber())) {
             return;
         }
         String claimed = system.careProviderId().trim();
-        if (!claimed.equals(signer.cvr().get()) && !settings.hostingProviderSigners().contains(signer.subjectSerialNumber())) {
+        if (signer.cvr().isPresent() && !claimed.equals(signer.cvr().get())) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION,
                     String.format(NOT_THE_SIGNERS_ORGANISATION, CallerText.quote(claimed), signer.cvr().get()));
+        }
+        boolean organisational = signer.kind() == OcesCertificate.Kind.SYSTEM || signer.kind() == OcesCertificate.Kind.EMPLOYEE;
+        if (signer.cvr().isEmpty() && organisational) {
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION,
+                    String.format(NO_ORGANISATION_PROVEN, CallerText.quote(claimed), signer.subjectSerialNumber()));
         }
     }
 

@@ -30,10 +30,14 @@ import java.util.regex.Pattern;
  * which matches the demo PKI's client certificates ({@link DemoClient}), when it is missing:
  * <pre>
  * cvr-rid.&lt;cvr&gt;.&lt;rid&gt;   = &lt;cpr&gt;                                     employee certificate CVR:&lt;cvr&gt;-RID:&lt;rid&gt;
+ * uuid2cpr.&lt;uuid&gt;         = &lt;cpr&gt;                                     OCES3 employee certificate UI:DK-E:G:&lt;uuid&gt;
  * pid.&lt;pid&gt;               = &lt;cpr&gt;                                     personal certificate PID:&lt;pid&gt;
  * roles.&lt;cpr&gt;.&lt;cvr&gt;      = &lt;externalName&gt;, &lt;externalName&gt;          national roles at the organisation
  * authorizations.&lt;cpr&gt;    = &lt;code&gt;;&lt;educationCode&gt;, …                authorisation register entries
  * </pre>
+ * A file written before UUID2CPR existed has no {@code uuid2cpr.} key; {@link #ensure} appends the
+ * default UUID2CPR section to it, so that the demo MOCES3 employee works in an older demo folder too
+ * (an admin who wants none keeps a commented-out {@code uuid2cpr.} line).
  */
 public final class DemoBackendData {
 
@@ -54,23 +58,27 @@ public final class DemoBackendData {
 
     private static final Pattern CPR = Pattern.compile("\\d{10}");
     private static final Pattern CVR_RID = Pattern.compile("CVR:(\\d+)-RID:(\\d+)");
+    private static final Pattern OCES3_EMPLOYEE_UUID = Pattern.compile("UI:DK-E:[GC]:([0-9a-f-]+)");
 
     private final Map<String, String> cprByCvrRid;
+    private final Map<String, String> cprByUuid;
     private final Map<String, String> cprByPid;
     private final Map<String, Set<String>> rolesByCprCvr;
     private final Map<String, List<Authorization>> authorizationsByCpr;
 
-    private DemoBackendData(Map<String, String> cprByCvrRid, Map<String, String> cprByPid,
+    private DemoBackendData(Map<String, String> cprByCvrRid, Map<String, String> cprByUuid, Map<String, String> cprByPid,
             Map<String, Set<String>> rolesByCprCvr, Map<String, List<Authorization>> authorizationsByCpr) {
         this.cprByCvrRid = Map.copyOf(cprByCvrRid);
+        this.cprByUuid = Map.copyOf(cprByUuid);
         this.cprByPid = Map.copyOf(cprByPid);
         this.rolesByCprCvr = Map.copyOf(rolesByCprCvr);
         this.authorizationsByCpr = Map.copyOf(authorizationsByCpr);
     }
 
     /**
-     * Reads {@value #FILE_NAME} of {@code configFolder}, writing the default first when it is missing;
-     * never overwrites an edit.
+     * Reads {@value #FILE_NAME} of {@code configFolder}, writing the default first when it is missing,
+     * and the default UUID2CPR section when it mentions no {@code uuid2cpr.} key; never changes a line
+     * of an edit.
      *
      * @throws IllegalStateException if the file holds a line it cannot use, naming the key
      * @throws UncheckedIOException  if it cannot be read or written
@@ -80,7 +88,19 @@ public final class DemoBackendData {
         if (!Files.exists(file)) {
             AtomicFiles.write(file, defaultText().getBytes(StandardCharsets.UTF_8));
         }
+        String text = readText(file);
+        if (!text.contains("uuid2cpr.")) {
+            AtomicFiles.write(file, (text + "\n" + uuid2CprSection()).getBytes(StandardCharsets.UTF_8));
+        }
         return load(file);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo backend data " + file, e);
+        }
     }
 
     /** Reads a file in the format of {@value #FILE_NAME}. */
@@ -110,6 +130,11 @@ public final class DemoBackendData {
         return Optional.ofNullable(cprByCvrRid.get(cvr + "." + rid));
     }
 
+    /** UUID2CPR: the CPR of the person with OCES3 {@code uuid}. */
+    public Optional<String> cprOfUuid(String uuid) {
+        return Optional.ofNullable(cprByUuid.get(uuid));
+    }
+
     /** PID: whether {@code pid} (with or without {@code PID:}) belongs to {@code cpr}. */
     public boolean isRelated(String pid, String cpr) {
         return Objects.equals(cprByPid.get(withoutPidPrefix(pid)), cpr);
@@ -127,6 +152,7 @@ public final class DemoBackendData {
 
     private static DemoBackendData parse(Properties properties, String source) {
         Map<String, String> cprByCvrRid = new HashMap<>();
+        Map<String, String> cprByUuid = new HashMap<>();
         Map<String, String> cprByPid = new HashMap<>();
         Map<String, Set<String>> roles = new HashMap<>();
         Map<String, List<Authorization>> authorizations = new HashMap<>();
@@ -135,6 +161,8 @@ public final class DemoBackendData {
             if (key.startsWith("cvr-rid.")) {
                 String[] cvrRid = parts(key, "cvr-rid.", 2, source);
                 cprByCvrRid.put(cvrRid[0] + "." + cvrRid[1], cpr(value, key, source));
+            } else if (key.startsWith("uuid2cpr.")) {
+                cprByUuid.put(parts(key, "uuid2cpr.", 1, source)[0], cpr(value, key, source));
             } else if (key.startsWith("pid.")) {
                 cprByPid.put(withoutPidPrefix(parts(key, "pid.", 1, source)[0]), cpr(value, key, source));
             } else if (key.startsWith("roles.")) {
@@ -164,10 +192,10 @@ public final class DemoBackendData {
                 authorizations.put(cpr, List.copyOf(entries));
             } else {
                 throw new IllegalStateException(source + ": unknown key '" + key
-                        + "'; keys start with cvr-rid., pid., roles. or authorizations.");
+                        + "'; keys start with cvr-rid., uuid2cpr., pid., roles. or authorizations.");
             }
         }
-        return new DemoBackendData(cprByCvrRid, cprByPid, roles, authorizations);
+        return new DemoBackendData(cprByCvrRid, cprByUuid, cprByPid, roles, authorizations);
     }
 
     private static String[] parts(String key, String prefix, int count, String source) {
@@ -176,6 +204,7 @@ public final class DemoBackendData {
         if (parts.length != count || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
             String expected = switch (prefix) {
                 case "cvr-rid." -> "cvr-rid.<cvr>.<rid>";
+                case "uuid2cpr." -> "uuid2cpr.<uuid>";
                 case "roles." -> "roles.<cpr>.<cvr>";
                 case "pid." -> "pid.<pid>";
                 default -> "authorizations.<cpr>";
@@ -194,6 +223,19 @@ public final class DemoBackendData {
 
     private static String withoutPidPrefix(String pid) {
         return pid.regionMatches(true, 0, "PID:", 0, 4) ? pid.substring(4) : pid;
+    }
+
+    /** The UUID of a demo OCES3 employee certificate. */
+    private static String uuid(DemoClient client) {
+        Matcher m = OCES3_EMPLOYEE_UUID.matcher(client.subjectDn());
+        if (!m.find()) {
+            throw new IllegalStateException(client + " is not an OCES3 employee certificate");
+        }
+        return m.group(1);
+    }
+
+    private static String uuid2CprSection() {
+        return UUID2CPR_TEMPLATE.replace("{KARL_UUID}", uuid(DemoClient.EMPLOYEE_MOCES3)).replace("{KARL_CPR}", KARL_HANSEN_CPR);
     }
 
     /** CVR and RID of a demo employee certificate. */
@@ -219,7 +261,8 @@ public final class DemoBackendData {
                 Map.entry("{REVOKED_CVR}", revoked[0]), Map.entry("{REVOKED_RID}", revoked[1]),
                 Map.entry("{REVOKED_CPR}", REVOKED_EMPLOYEE_CPR),
                 Map.entry("{LISE_RID}", EMPLOYEE_WITHOUT_ROLES_RID), Map.entry("{LISE_CPR}", EMPLOYEE_WITHOUT_ROLES_CPR),
-                Map.entry("{PID}", CITIZEN_PID), Map.entry("{CITIZEN_CPR}", CITIZEN_CPR));
+                Map.entry("{PID}", CITIZEN_PID), Map.entry("{CITIZEN_CPR}", CITIZEN_CPR),
+                Map.entry("{UUID2CPR}", uuid2CprSection()));
         String text = DEFAULT_TEMPLATE;
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace(value.getKey(), value.getValue());
@@ -228,17 +271,19 @@ public final class DemoBackendData {
     }
 
     private static final String DEFAULT_TEMPLATE = """
-            # SOSI-STS demo backends: what the simulator at /demo-backends answers for the CVR-RID
-            # service, the PID service, the national role directory and the authorisation register.
+            # SOSI-STS demo backends: what the simulator at /demo-backends answers for CVR-RID, UUID2CPR,
+            # the PID service, the national role directory and the authorisation register.
             # DEMO ONLY. UTF-8. Read when the demo starts: restart it after an edit; delete this file
             # to get the default back. Every CPR number here is fictitious.
             #
             #   cvr-rid.<cvr>.<rid>  = <cpr>                         whose employee certificate CVR:<cvr>-RID:<rid> is
+            #   uuid2cpr.<uuid>      = <cpr>                         whose OCES3 employee certificate UI:DK-E:G:<uuid> is
             #   pid.<pid>            = <cpr>                         whose personal certificate PID:<pid> is
             #   roles.<cpr>.<cvr>    = <externalName>, ...           national roles of the user at the organisation
             #   authorizations.<cpr> = <code>;<educationCode>, ...   the user's entries in the Autorisationsregister
             #
-            # Anything not listed is unknown: CVR-RID answers 404, PID false, roles and authorisations none.
+            # Anything not listed is unknown: CVR-RID and UUID2CPR answer 404, PID false, roles and
+            # authorisations none.
 
             # Karl Hansen, employee of Demo Lægehus (clients/demo-employee-moces.p12): medical secretary
             # role, authorised as læge (education code 7170).
@@ -246,6 +291,7 @@ public final class DemoBackendData {
             roles.{KARL_CPR}.{CVR} = {ROLE}
             authorizations.{KARL_CPR} = {AUTHORIZATION}
 
+            {UUID2CPR}
             # Anne Udløbet (clients/demo-employee-moces-expired.p12) and Bo Spærret
             # (clients/demo-employee-moces-revoked.p12): known to the registers, but their certificates
             # are expired and revoked, so the STS refuses them before it asks.
@@ -260,5 +306,11 @@ public final class DemoBackendData {
 
             # Demo Borger, a citizen with a personal certificate PID:{PID} (none in the folder).
             pid.{PID} = {CITIZEN_CPR}
+            """;
+
+    private static final String UUID2CPR_TEMPLATE = """
+            # Karl Hansen's OCES3 employee certificate (clients/demo-employee-moces3.p12): UUID2CPR
+            # knows his CPR by the UUID of its serial number UI:DK-E:G:<uuid>.
+            uuid2cpr.{KARL_UUID} = {KARL_CPR}
             """;
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -22,12 +23,13 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * ({@code ${sts.backends.url:http://127.0.0.1:8080/demo-backends}/cvr-rid} etc.):
  * <pre>
  * GET /demo-backends/cvr-rid/cvr/{cvr}/rid/{rid}                         200 CPR | 404
+ * GET /demo-backends/uuid2cpr/uuid/{uuid}                                200 CPR | 404
  * GET /demo-backends/pid/pid/{pid}/cpr/{cpr}                             200 true | false
  * GET /demo-backends/roles/users/{cpr}/organisations/{cvr}/roles         200 one externalName per line
  * GET /demo-backends/authorization/authorizations/{cpr}                  200 code;educationCode per line
  * </pre>
- * Any other path answers 400, not 404, so that a misconfigured CVR-RID endpoint shows as a failing
- * backend instead of as "the register has no such employee".
+ * Any other path answers 400, not 404, so that a misconfigured CVR-RID or UUID2CPR endpoint shows as
+ * a failing backend instead of as "the register has no such employee".
  */
 public final class DemoBackendsServlet extends HttpServlet {
 
@@ -36,6 +38,7 @@ public final class DemoBackendsServlet extends HttpServlet {
     public static final String CONTEXT_PATH = "/demo-backends";
     /** The base path of each service below {@value #CONTEXT_PATH}. */
     public static final String CVR_RID_PATH = "/cvr-rid";
+    public static final String UUID2CPR_PATH = "/uuid2cpr";
     public static final String PID_PATH = "/pid";
     public static final String ROLES_PATH = "/roles";
     public static final String AUTHORIZATION_PATH = "/authorization";
@@ -61,12 +64,13 @@ public final class DemoBackendsServlet extends HttpServlet {
         switch (route) {
             case CVR_RID_PATH -> {
                 if (matches(path, "cvr-rid", "cvr", null, "rid", null)) {
-                    var cpr = data.cprOf(path.get(2), path.get(4));
-                    if (cpr.isPresent()) {
-                        answer(response, HttpServletResponse.SC_OK, cpr.get());
-                    } else {
-                        answer(response, HttpServletResponse.SC_NOT_FOUND, "");
-                    }
+                    answerCpr(response, data.cprOf(path.get(2), path.get(4)));
+                    return;
+                }
+            }
+            case UUID2CPR_PATH -> {
+                if (matches(path, "uuid2cpr", "uuid", null)) {
+                    answerCpr(response, data.cprOfUuid(path.get(2)));
                     return;
                 }
             }
@@ -109,6 +113,15 @@ public final class DemoBackendsServlet extends HttpServlet {
             }
         }
         return true;
+    }
+
+    /** 200 with the CPR, or 404 when the register knows none. */
+    private static void answerCpr(HttpServletResponse response, Optional<String> cpr) throws IOException {
+        if (cpr.isPresent()) {
+            answer(response, HttpServletResponse.SC_OK, cpr.get());
+        } else {
+            answer(response, HttpServletResponse.SC_NOT_FOUND, "");
+        }
     }
 
     private static String lines(List<String> values) {

@@ -33,8 +33,9 @@ import org.w3c.dom.Element;
  * The quickest way to see the STS do its main job: builds a DGWS request with an id-card signed by one
  * of the demo folder's client certificates, sends it to a running STS and prints the id-card the STS
  * issued (or its fault). Arguments: {@code [client] [endpoint URL]}; client is one of
- * {@code system-foces} (default), {@code system-voces}, {@code employee-moces}, {@code employee-moces-expired},
- * {@code employee-moces-revoked}, {@code untrusted-foces}.
+ * {@code system-foces} (default), {@code system-voces}, {@code employee-moces}, {@code system-foces3},
+ * {@code employee-moces3} (OCES3 certificates), {@code employee-moces-expired}, {@code employee-moces-revoked},
+ * {@code untrusted-foces}.
  */
 public final class DgwsDemoClient {
 

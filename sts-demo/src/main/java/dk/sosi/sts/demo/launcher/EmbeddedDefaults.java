@@ -100,9 +100,9 @@ public final class EmbeddedDefaults implements AutoCloseable {
     }
 
     /**
-     * The built-in simulator of CVR-RID, PID, the role directory and the authorisation register, with
-     * the demo data of {@code demo-backends.properties}, to serve at {@code /demo-backends} on
-     * {@code port}; the STS is pointed at it unless {@code sts.backends.url} is set.
+     * The built-in simulator of CVR-RID, UUID2CPR, PID, the role directory and the authorisation
+     * register, with the demo data of {@code demo-backends.properties}, to serve at
+     * {@code /demo-backends} on {@code port}; the STS is pointed at it unless {@code sts.backends.url} is set.
      */
     ContextHandler backendSimulator(int port) {
         if (System.getProperty(BACKENDS_URL) == null) {
@@ -146,7 +146,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
                 SOSI-STS on embedded defaults
                   endpoints        {}/services/  (SecurityTokenService, NewSecurityTokenService, Sosi2OIOSaml, ...)
                   monitoring       {}/status  {}/alarm  {}/checkstatus
-                  demo backends    {}  (CVR-RID, PID, roles, authorisations: demo-backends.properties)
+                  demo backends    {}  (CVR-RID, UUID2CPR, PID, roles, authorisations: demo-backends.properties)
                   demo CRLs        {}/demo-crl/  (fetched into the CRA database as listed in sts_cra.crl_source)
                   database         mysql -h 127.0.0.1 -P {} -u {} sts_audconf
                   configuration    {}  (demo PKI: demo-pki.properties, README.txt; keystore password {})

@@ -51,6 +51,39 @@ class DemoBackendDataTest {
     }
 
     @Test
+    void defaultsWhenDemoOces3EmployeeThenUuid2CprKnowsKarlHansen() {
+        String uuid = DemoClient.EMPLOYEE_MOCES3.subjectDn().replaceFirst("^SERIALNUMBER=UI:DK-E:G:([0-9a-f-]+),.*$", "$1");
+
+        assertEquals(Optional.of(DemoBackendData.KARL_HANSEN_CPR), DemoBackendData.defaults().cprOfUuid(uuid));
+        assertEquals(Optional.empty(), DemoBackendData.defaults().cprOfUuid("00000000-0000-0000-0000-000000000000"));
+    }
+
+    @Test
+    void ensureWhenFileFromBeforeUuid2CprThenItsSectionAppendedAndTheEditKept(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(DemoBackendData.FILE_NAME);
+        Files.writeString(file, "cvr-rid.12345678.1 = 1111111111\n");
+
+        DemoBackendData data = DemoBackendData.ensure(folder);
+
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("cvr-rid.12345678.1 = 1111111111\n"), text);
+        assertEquals(Optional.of("1111111111"), data.cprOf("12345678", "1"));
+        assertTrue(text.contains("uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = " + DemoBackendData.KARL_HANSEN_CPR), text);
+        assertEquals(Optional.of(DemoBackendData.KARL_HANSEN_CPR), data.cprOfUuid("a0368eea-b281-46cc-9dc9-fec420831906"));
+    }
+
+    @Test
+    void ensureWhenUuid2CprLinesCommentedOutThenNothingAppended(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(DemoBackendData.FILE_NAME);
+        Files.writeString(file, "# uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 0101701234\n");
+
+        DemoBackendData data = DemoBackendData.ensure(folder);
+
+        assertEquals("# uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 0101701234\n", Files.readString(file));
+        assertEquals(Optional.empty(), data.cprOfUuid("a0368eea-b281-46cc-9dc9-fec420831906"));
+    }
+
+    @Test
     void defaultsWhenSecondEmployeeThenNoRolesAndNoAuthorization() {
         DemoBackendData data = DemoBackendData.defaults();
 

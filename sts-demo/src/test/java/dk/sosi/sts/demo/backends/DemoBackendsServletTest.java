@@ -11,6 +11,7 @@ import dk.sosi.sts.backend.authorization.HttpAuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
 import dk.sosi.sts.backend.pid.HttpPidService;
 import dk.sosi.sts.backend.roles.HttpUserRoleDirectory;
+import dk.sosi.sts.backend.uuid2cpr.HttpUuid2CprService;
 import dk.sosi.sts.exchange.TestRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,14 @@ class DemoBackendsServletTest {
         HttpCvrRidService cvrRid = new HttpCvrRidService(endpoint(DemoBackendsServlet.CVR_RID_PATH), TIMEOUT, HTTP);
 
         assertEquals(Optional.of("0101701234"), cvrRid.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
+    }
+
+    @Test
+    void cprOfWhenKarlHansensOces3CertificateThenHisCprAndUnknownUuidEmpty() {
+        HttpUuid2CprService uuid2Cpr = new HttpUuid2CprService(endpoint(DemoBackendsServlet.UUID2CPR_PATH), TIMEOUT, HTTP);
+
+        assertEquals(Optional.of("0101701234"), uuid2Cpr.cprOf("a0368eea-b281-46cc-9dc9-fec420831906", TestRequests.ANY));
+        assertEquals(Optional.empty(), uuid2Cpr.cprOf("00000000-0000-0000-0000-000000000000", TestRequests.ANY));
     }
 
     @Test
