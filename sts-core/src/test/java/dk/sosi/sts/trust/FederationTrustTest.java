@@ -34,26 +34,6 @@ class FederationTrustTest {
     private static IssuedCredential expired;
     private static IssuedCredential untrusted;
 
-    /** A CRA store holding the CRLs given to it. */
-    private static final class ListCrlStore implements CrlStore {
-        private final List<X509CRL> crls = new ArrayList<>();
-
-        @Override
-        public Optional<X509CRL> forIssuer(X500Principal issuer) {
-            return crls.stream().filter(c -> c.getIssuerX500Principal().equals(issuer)).findFirst();
-        }
-
-        @Override
-        public List<StoredCrl> all() {
-            return crls.stream().map(c -> new StoredCrl(c, "test", NOW)).toList();
-        }
-
-        @Override
-        public void store(X509CRL crl, String sourceUrl) {
-            crls.add(crl);
-        }
-    }
-
     @BeforeAll
     static void pki() {
         root = CertificateAuthority.createRoot("CN=Test Root, C=DK", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650)));
@@ -75,12 +55,12 @@ class FederationTrustTest {
 
     @Test
     void validateWhenChainsToAnchorAndNotRevokedThenAccepted() {
-        assertDoesNotThrow(() -> validator(new ListCrlStore()).check(valid.certificate()));
+        assertDoesNotThrow(() -> validator(new ListCrlStore(NOW)).check(valid.certificate()));
     }
 
     @Test
     void validateWhenIssuedByOtherRootThenUntrustedParty() {
-        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).check(untrusted.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore(NOW)).check(untrusted.certificate()));
 
         assertEquals(FaultCode.FAILED_AUTHENTICATION, fault.code());
         assertEquals(FederationTrust.UNTRUSTED, fault.getMessage());
@@ -88,7 +68,7 @@ class FederationTrustTest {
 
     @Test
     void validateWhenExpiredThenInvalidSecurityTokenNamingSerialNumber() {
-        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore()).check(expired.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> validator(new ListCrlStore(NOW)).check(expired.certificate()));
 
         assertEquals(FaultCode.INVALID_SECURITY_TOKEN, fault.code());
         assertEquals(String.format(CertificateValidity.EXPIRED, "CVR:11111111-FID:3", expired.certificate().getNotAfter().toInstant()),
@@ -97,7 +77,7 @@ class FederationTrustTest {
 
     @Test
     void validateWhenOnIssuersCrlThenRevoked() {
-        ListCrlStore crls = new ListCrlStore();
+        ListCrlStore crls = new ListCrlStore(NOW);
         crls.store(issuing.crl(List.of(revoked.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
 
         StsFault fault = assertThrows(StsFault.class, () -> validator(crls).check(revoked.certificate()));
@@ -109,7 +89,7 @@ class FederationTrustTest {
 
     @Test
     void validateWhenIssuingCaRevokedByRootThenRefused() {
-        ListCrlStore crls = new ListCrlStore();
+        ListCrlStore crls = new ListCrlStore(NOW);
         crls.store(root.crl(List.of(issuing.certificate().getSerialNumber()), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1))), "t");
 
         StsFault fault = assertThrows(StsFault.class, () -> validator(crls).check(valid.certificate()));
@@ -119,7 +99,7 @@ class FederationTrustTest {
 
     @Test
     void validateWhenSameSignerAgainAfterItWasRevokedThenRevokedDespiteTheCachedPath() {
-        ListCrlStore crls = new ListCrlStore();
+        ListCrlStore crls = new ListCrlStore(NOW);
         FederationTrust validator = validator(crls);
         assertDoesNotThrow(() -> validator.check(revoked.certificate()));
 
@@ -134,6 +114,6 @@ class FederationTrustTest {
         X509Certificate intermediateOnly = issuing.certificate();
 
         assertThrows(IllegalArgumentException.class,
-                () -> new FederationTrust(List.of(intermediateOnly), new RevocationChecker(new ListCrlStore()), CLOCK));
+                () -> new FederationTrust(List.of(intermediateOnly), new RevocationChecker(new ListCrlStore(NOW)), CLOCK));
     }
 }

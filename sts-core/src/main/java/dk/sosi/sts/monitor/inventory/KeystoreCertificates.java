@@ -1,7 +1,5 @@
 package dk.sosi.sts.monitor.inventory;
 
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,22 +29,6 @@ public final class KeystoreCertificates implements CertificateSource {
         this.byAlias = Collections.unmodifiableNavigableMap(new TreeMap<>(byAlias));
         this.ignoredAliases = Set.copyOf(ignoredAliases);
         this.policy = Objects.requireNonNull(policy, "policy");
-    }
-
-    /** Every X.509 certificate of a loaded {@code keyStore}; a key entry counts with its own certificate. */
-    public static KeystoreCertificates of(String name, KeyStore keyStore, Collection<String> ignoredAliases,
-            CertificateStatusPolicy policy) {
-        Map<String, X509Certificate> byAlias = new TreeMap<>();
-        try {
-            for (String alias : Collections.list(keyStore.aliases())) {
-                if (keyStore.getCertificate(alias) instanceof X509Certificate certificate) {
-                    byAlias.put(alias, certificate);
-                }
-            }
-        } catch (KeyStoreException e) {
-            throw new IllegalArgumentException("The keystore " + name + " has not been loaded", e);
-        }
-        return new KeystoreCertificates(name, byAlias, ignoredAliases, policy);
     }
 
     public String name() {

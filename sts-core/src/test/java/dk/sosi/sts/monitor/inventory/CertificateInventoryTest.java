@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.sosi.sts.configuration.AttributeTable;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
+import dk.sosi.sts.configuration.EditableConfiguration;
 import dk.sosi.sts.configuration.IboConfig;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class CertificateInventoryTest {
             NOW.minus(Duration.ofDays(1)), Instant.parse("2046-11-22T10:00:00Z"));
     private static final X509Certificate EXPIRING = certificate("CVR:11111111-FID:3", NOW.plus(Duration.ofDays(10)));
 
-    private final TestCertificates.EditableConfiguration configuration = new TestCertificates.EditableConfiguration();
+    private final EditableConfiguration configuration = new EditableConfiguration();
     private final CertificateInventory inventory = new CertificateInventory(List.of(
             new KeystoreCertificates("teststs-1.keystore", Map.of("sts", STS), List.of(), policy()),
             new KeystoreCertificates("federation-trust.jks", Map.of("demo-root-ca", ROOT), List.of(), policy()),

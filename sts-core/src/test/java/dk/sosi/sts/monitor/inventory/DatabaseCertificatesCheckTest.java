@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dk.sosi.sts.configuration.AttributeTable;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
+import dk.sosi.sts.configuration.EditableConfiguration;
 import dk.sosi.sts.configuration.IboConfig;
 import dk.sosi.sts.monitor.CheckResult;
 import dk.sosi.sts.monitor.Severity;
@@ -27,7 +28,7 @@ class DatabaseCertificatesCheckTest {
     /** Stands in for a private key: it must never be parsed, counted or shown. */
     private static final String PRIVATE_KEY = "MIIG/gIBADANBgkqhkiG9w0BAQEFAASCBugwggbkAgEAAoIBgQDDjbGCHjgv";
 
-    private final TestCertificates.EditableConfiguration configuration = new TestCertificates.EditableConfiguration();
+    private final EditableConfiguration configuration = new EditableConfiguration();
     private final DatabaseCertificatesCheck check = new DatabaseCertificatesCheck("Database certificates", configuration, policy(),
             List.of("sts_audconf.trustedIdpConfiguration[https://oio3bst-issuer.dk].signingKey.revoked"));
 

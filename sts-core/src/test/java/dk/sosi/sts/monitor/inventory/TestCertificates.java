@@ -1,9 +1,5 @@
 package dk.sosi.sts.monitor.inventory;
 
-import dk.sosi.sts.configuration.ConfigurationSnapshot;
-import dk.sosi.sts.configuration.ConfigurationUnavailableException;
-import dk.sosi.sts.configuration.ReloadStatus;
-import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import dk.sosi.sts.testkit.pki.CertificateRequest;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
@@ -22,7 +18,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.security.auth.x500.X500Principal;
 
 /** Fixtures: a test CA issuing certificates around {@link #NOW}, a CRA store holding its CRL, a configuration to edit. */
@@ -88,27 +83,4 @@ public final class TestCertificates {
         }
     }
 
-    /** A configuration whose snapshot a test sets; none at first. */
-    static final class EditableConfiguration implements StsConfiguration {
-
-        private final AtomicReference<ConfigurationSnapshot> snapshot = new AtomicReference<>();
-
-        void set(ConfigurationSnapshot next) {
-            snapshot.set(next);
-        }
-
-        @Override
-        public ConfigurationSnapshot current() {
-            ConfigurationSnapshot current = snapshot.get();
-            if (current == null) {
-                throw new ConfigurationUnavailableException("Connection refused");
-            }
-            return current;
-        }
-
-        @Override
-        public ReloadStatus status() {
-            return ReloadStatus.neverReloaded();
-        }
-    }
 }

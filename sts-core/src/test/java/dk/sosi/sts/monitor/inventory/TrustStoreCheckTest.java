@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.sosi.sts.monitor.CheckResult;
 import dk.sosi.sts.monitor.Severity;
-import dk.sosi.sts.testkit.pki.KeystoreFiles;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrustStoreCheckTest {
@@ -101,17 +99,5 @@ class TrustStoreCheckTest {
         CheckResult result = check(Map.of(), List.of()).run();
 
         assertEquals(List.of("NBOTrustStore: OK (0 certificates)"), result.checkStatusLines());
-    }
-
-    @Test
-    void ofWhenKeystoreLoadedThenEveryCertificateEntryByAlias() {
-        KeystoreCertificates store = KeystoreCertificates.of("JWTTrustStore",
-                KeystoreFiles.trustStore(KeystoreFiles.JKS, Map.of("demo-jwt-idp", VALID, "expired", EXPIRED)), List.of("expired"), policy());
-
-        assertEquals(List.of(
-                new CertificateEntry("JWTTrustStore/demo-jwt-idp", OCES3, Optional.of(VALID.getNotAfter().toInstant()), CertificateStatus.OK),
-                new CertificateEntry("JWTTrustStore/expired", "CVR:34051178-FID:56940413", Optional.of(EXPIRED.getNotAfter().toInstant()),
-                        CertificateStatus.IGNORED)),
-                store.entries());
     }
 }
