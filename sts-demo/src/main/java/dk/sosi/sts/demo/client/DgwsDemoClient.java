@@ -85,7 +85,7 @@ public final class DgwsDemoClient {
     }
 
     /** The id-card the demo client signs: an employee's user card at level 4, else a system card at level 3. */
-    static IdCard card(DemoClient client, IssuedCredential credential) throws Exception {
+    public static IdCard card(DemoClient client, IssuedCredential credential) throws Exception {
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
         boolean employee = client.name().startsWith("EMPLOYEE");
         return IdCard.builder()
