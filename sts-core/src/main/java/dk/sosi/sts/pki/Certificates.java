@@ -1,12 +1,15 @@
 package dk.sosi.sts.pki;
 
+import dk.sosi.sts.xml.Base64Text;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Thread-safe. Reads X.509 certificates from what callers and operators write: base64 DER, which may hold
@@ -22,6 +25,13 @@ public final class Certificates {
         }
     });
 
+    /**
+     * Certificates already read, by their base64: the same few thousand signers come back all day, and reading
+     * one costs about as much as verifying its signature. Bounded: past it the cache starts over.
+     */
+    private static final int MAX_CACHED = 2_000;
+    private static final Map<String, X509Certificate> READ = new ConcurrentHashMap<>();
+
     private Certificates() {
     }
 
@@ -30,29 +40,30 @@ public final class Certificates {
      * certificate, or has anything after the certificate (the JDK's factory would silently stop before it).
      */
     public static Optional<X509Certificate> fromBase64(String base64) {
+        String compact = Base64Text.compact(base64);
+        X509Certificate known = READ.get(compact);
+        if (known != null) {
+            return Optional.of(known);
+        }
         byte[] der;
         try {
-            der = Base64.getDecoder().decode(withoutWhitespace(base64));
+            der = Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         try {
             X509Certificate certificate = (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
-            return Arrays.equals(der, certificate.getEncoded()) ? Optional.of(certificate) : Optional.empty();
+            if (!Arrays.equals(der, certificate.getEncoded())) {
+                return Optional.empty();
+            }
+            if (READ.size() >= MAX_CACHED) {
+                READ.clear();
+            }
+            READ.put(compact, certificate);
+            return Optional.of(certificate);
         } catch (GeneralSecurityException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    /** {@code text} without any XML white space (space, tab, CR, LF). */
-    public static String withoutWhitespace(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                kept.append(c);
-            }
-        }
-        return kept.toString();
-    }
 }

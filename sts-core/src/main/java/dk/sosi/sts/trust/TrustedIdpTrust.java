@@ -7,11 +7,8 @@ import dk.sosi.sts.fault.FaultCode;
 import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.pki.Certificates;
 import dk.sosi.sts.xmldsig.SignerCheck;
-import java.security.cert.X509Certificate;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,13 +23,10 @@ public final class TrustedIdpTrust {
 
     /** The attribute prefix of trusted signing certificates. */
     public static final String SIGNING_KEY = "signingKey.";
-    /** Parsed values are kept across refreshes; past this many distinct values the cache starts over. */
-    private static final int MAX_CACHED = 1_000;
 
     private final StsConfiguration configuration;
     private final Function<ConfigurationSnapshot, AttributeTable> table;
     private final CertificateValidity validity;
-    private final Map<String, Optional<X509Certificate>> parsed = new ConcurrentHashMap<>();
 
     /** @param table the table of the snapshot whose rows configure the issuers, e.g. {@code ConfigurationSnapshot::trustedIdpConfiguration} */
     public TrustedIdpTrust(StsConfiguration configuration, Function<ConfigurationSnapshot, AttributeTable> table,
@@ -47,19 +41,11 @@ public final class TrustedIdpTrust {
         Objects.requireNonNull(issuer, "issuer");
         return certificate -> {
             boolean configured = table.apply(configuration.current()).withPrefix(issuer, SIGNING_KEY).values().stream()
-                    .map(this::certificate).flatMap(Optional::stream).anyMatch(certificate::equals);
+                    .map(Certificates::fromBase64).flatMap(Optional::stream).anyMatch(certificate::equals);
             if (!configured) {
                 throw new StsFault(FaultCode.FAILED_AUTHENTICATION, FederationTrust.UNTRUSTED);
             }
             validity.check(certificate);
         };
-    }
-
-    /** A configured value as a certificate; a value that is none trusts nothing (the monitoring pages show it). */
-    private Optional<X509Certificate> certificate(String value) {
-        if (parsed.size() > MAX_CACHED) {
-            parsed.clear();
-        }
-        return parsed.computeIfAbsent(value, Certificates::fromBase64);
     }
 }

@@ -140,8 +140,17 @@ final class Utf8XmlWriter {
 
     private void escaped(String text, boolean inAttribute) {
         int length = text.length();
+        ensure(length);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            // most text is base64 and names: printable ASCII that needs no escape, copied without further checks
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"') {
+                if (size == out.length) {
+                    ensure(length - i);
+                }
+                out[size++] = (byte) c;
+                continue;
+            }
             switch (c) {
                 case '&' -> ascii("&amp;");
                 case '<' -> ascii("&lt;");

@@ -1,6 +1,7 @@
 package dk.sosi.sts.xmlenc;
 
 import dk.sosi.sts.soap.Namespaces;
+import dk.sosi.sts.xml.Base64Text;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.XmlSecurity;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.apache.xml.security.encryption.EncryptedData;
@@ -49,7 +49,6 @@ public final class AssertionEncrypter {
     public static final int MIN_RSA_KEY_BITS = 2048;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     public AssertionEncrypter() {
         XmlSecurity.init();
@@ -75,7 +74,7 @@ public final class AssertionEncrypter {
             throw new IllegalArgumentException("The encryption certificate " + recipient.getSubjectX500Principal()
                     + " must hold an RSA key of at least " + MIN_RSA_KEY_BITS + " bits");
         }
-        byte[] plaintext = SecureXml.toBytes(standalone(assertion));
+        byte[] plaintext = SecureXml.toBytes(assertion.getParentNode() instanceof Document ? assertion : standalone(assertion));
         SecretKey contentKey = contentKey(policy.content());
         Document document = SecureXml.newDocument();
         try {
@@ -151,7 +150,7 @@ public final class AssertionEncrypter {
         }
         blanks.forEach(element::removeChild);
         if (XmlEnc.children(element).isEmpty() && element.getFirstChild() != null) { // every leaf here holds base64
-            element.setTextContent(WHITESPACE.matcher(element.getTextContent()).replaceAll(""));
+            element.setTextContent(Base64Text.compact(element.getTextContent()));
         }
     }
 }

@@ -12,8 +12,16 @@ import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoConfigurationFolder;
+import dk.sosi.sts.demo.DemoServiceProvider;
+import dk.sosi.sts.demo.client.OioRequestBuilder;
 import dk.sosi.sts.testkit.db.EmbeddedMariaDb;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.token.idcard.CertificateInfo;
+import dk.sosi.sts.token.idcard.NameId;
+import dk.sosi.sts.xml.SecureXml;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.SignaturePolicy;
+import dk.sosi.sts.xmldsig.SignatureVerifier;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +37,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +151,33 @@ class WildFlyDeploymentTest {
 
     @Test
     @Order(2)
+    void sosi2OioSamlWhenEmployeeCardThenAnAssertionOnlyTheReceivingSystemDecrypts() throws Exception {
+        IssuedCredential receiver = DemoServiceProvider.ensure(demo);
+        try (HikariDataSource dataSource = DataSources.create(database.jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD)) {
+            DemoServiceProvider.register(dataSource, receiver);
+        }
+        IssuedCredential karl = demo.loadClientCredential(DemoClient.EMPLOYEE_MOCES);
+        IssuedCredential sts = demo.loadStsCredential();
+        Element card = OioClientFixture.signed(DgwsClientFixture.userCard(karl.certificate(), "0101701234", "7170").issuer("SOSI-STS")
+                .nameId(new NameId("medcom:other", CertificateInfo.of(karl.certificate()).text())).build(),
+                sts.privateKey(), sts.certificate());
+        byte[] request = SecureXml.toBytes(new OioRequestBuilder().actAs(card).appliesTo(DemoServiceProvider.AUDIENCE)
+                .signed(karl.privateKey(), karl.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now()));
+
+        // the audience row arrives with the next configuration refresh (1 s here)
+        HttpResponse<String> response = Await.until(() -> HTTP.send(HttpRequest.newBuilder(
+                URI.create(wildfly.sts() + "/services/Sosi2OIOSaml")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                HttpResponse.BodyHandlers.ofString()), r -> !r.body().contains("Audience not configured"));
+
+        Element assertion = OioClientFixture.decrypted(OioClientFixture.answer(response), receiver.privateKey());
+        assertEquals("0101701234", OioClientFixture.attribute(assertion, "dk:gov:saml:attribute:CprNumberIdentifier"));
+        assertEquals(sts.certificate(), new SignatureVerifier(SignaturePolicy.enveloped(EnumSet.allOf(SignatureAlgorithm.class)))
+                .verifyEnveloped(assertion, "ID", "assertion", certificate -> { }).certificate());
+    }
+
+    @Test
+    @Order(3)
     void dgwsWhenSignerIsUntrustedThenFault() throws Exception {
         SoapFaults fault = SoapFaults.of(dgws(DemoClient.UNTRUSTED_FOCES, "wildfly-untrusted"));
 
@@ -150,7 +186,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void monitoringPagesWhenHealthyThen200() throws Exception {
         HttpResponse<String> status = get("/status");
         HttpResponse<String> alarm = get("/alarm");
@@ -164,7 +200,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void metricsWhenScrapedThenTheLaunchersNamesWithCpuAndGcPauses() throws Exception {
         StsTestServer launcher = StsTestServer.shared();
         System.gc();
@@ -186,7 +222,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void statusWhenAnAdminInsertsAnAudienceRowThenItIsLoadedWithinTheRefreshInterval() throws Exception {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD);
                 Statement s = c.createStatement()) {
@@ -204,7 +240,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void slaLinesWhenARequestIsAnsweredThenInSlaLogNotServerLog() throws Exception {
         String messageId = "wildfly-sla-" + UUID.randomUUID();
         dgws(DemoClient.SYSTEM_FOCES, messageId);
@@ -220,7 +256,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deploymentWhenInspectedThenWildFlysWebServicesAndJaxRsStayOut() throws Exception {
         String subsystems = wildfly.cli("/deployment=sts.war:read-children-names(child-type=subsystem)");
 
@@ -232,7 +268,7 @@ class WildFlyDeploymentTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void redeployWhenDoneThreeTimesThenOneCopyOfTheClassesAndNoThreadOfAnOldDeployment() throws Exception {
         Path war = Path.of(System.getProperty("sts.war"));
         for (int i = 1; i <= 3; i++) {

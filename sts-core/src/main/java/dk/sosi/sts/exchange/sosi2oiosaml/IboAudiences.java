@@ -12,10 +12,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Thread-safe. The receiving systems of {@code sts_audconf.iboConfig}: the row of a request's audience, and
@@ -29,13 +27,10 @@ public final class IboAudiences {
     static final String BAD_PUBLIC_KEY = "The iboConfig publicKey of audience %s is not a base64 X.509 certificate";
     static final String BAD_TARGET = "The encryption certificate of audience %s cannot be used: %s";
     static final String BAD_ENCRYPTION = "The iboConfig encryption of audience %s is not valid: %s";
-    /** Parsed certificates, by their configured text; past this many the cache starts over. */
-    private static final int MAX_CACHED = 1_000;
 
     private final StsConfiguration configuration;
     private final CertificateValidity validity;
     private final boolean checkTargetCertificate;
-    private final Map<String, Optional<X509Certificate>> certificates = new ConcurrentHashMap<>();
 
     public IboAudiences(StsConfiguration configuration, CertificateValidity validity, boolean checkTargetCertificate) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -58,11 +53,7 @@ public final class IboAudiences {
      * configuration is at fault, not the caller.
      */
     public X509Certificate encryptionCertificate(IboConfig row) {
-        if (certificates.size() > MAX_CACHED) {
-            certificates.clear();
-        }
-        X509Certificate certificate = certificates.computeIfAbsent(row.publicKey(), Certificates::fromBase64)
-                .orElseThrow(() -> new StsFault(FaultCode.REQUEST_FAILED, String.format(BAD_PUBLIC_KEY, row.audience())));
+        X509Certificate certificate = Certificates.fromBase64(row.publicKey()).orElseThrow(() -> new StsFault(FaultCode.REQUEST_FAILED, String.format(BAD_PUBLIC_KEY, row.audience())));
         if (checkTargetCertificate) {
             try {
                 validity.check(certificate);

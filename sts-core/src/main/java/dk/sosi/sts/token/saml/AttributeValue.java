@@ -40,6 +40,11 @@ public sealed interface AttributeValue permits AttributeValue.Text, AttributeVal
             return DetachedElements.copy(content);
         }
 
+        /** The element itself, for the writer, which only copies it into the assertion it writes. */
+        Element element() {
+            return content;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Xml xml && DetachedElements.sameTree(content, xml.content);

@@ -123,7 +123,7 @@ public final class SamlAssertionWriter {
                 element.setAttributeNS(XSI, "xsi:" + TYPE, XS_STRING);
                 text(element, text.value());
             } else if (value instanceof AttributeValue.Xml xml) {
-                element.appendChild(document.importNode(xml.content(), true));
+                element.appendChild(document.importNode(xml.element(), true));
             }
         }
     }

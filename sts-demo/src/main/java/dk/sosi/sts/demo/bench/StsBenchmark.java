@@ -70,14 +70,17 @@ public final class StsBenchmark {
             System.out.printf(Locale.ROOT, "SOSI-STS benchmark: %d cores, Java %s, %d clients, %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients, endpoint);
             warmUp(endpoint, requests, options, probe);
-            Thread.sleep(2000); // the ceiling is measured on an idle machine, once the STS is warm
-            double ceiling = SignatureCeiling.measure(5);
-            System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s)%n",
-                    ceiling, provider);
-
+            // the ceiling is measured on an idle machine once the STS is warm, right before and after the peak: a
+            // shared host's speed drifts, and the better of the two is what a core can do
+            Thread.sleep(2000);
+            double ceilingBefore = SignatureCeiling.measure(5);
             ServerProbe.Reading before = probe.read();
             LoadRun.Result peak = LoadRun.run(endpoint, requests, options.clients, options.seconds, 0);
             ServerProbe.Reading after = probe.read();
+            Thread.sleep(2000);
+            double ceiling = Math.max(ceilingBefore, SignatureCeiling.measure(5));
+            System.out.printf(Locale.ROOT, "signature ceiling       %.0f RSA-2048 SHA256withRSA signatures/s on one core (%s; %.0f "
+                    + "before the peak)%n", ceiling, provider, ceilingBefore);
             double cpuMsPerToken = (after.cpuSeconds() - before.cpuSeconds()) * 1000 / Math.max(1, peak.requests());
             double gcShare = (after.gcSeconds() - before.gcSeconds()) / peak.seconds();
             double multiple = cpuMsPerToken * ceiling / 1000 / workload.privateKeyOperations();
@@ -103,7 +106,7 @@ public final class StsBenchmark {
             DatabaseOutageRun.Outcome outage = options.dbOutageSeconds > 0
                     ? databaseOutage(sts, endpoint, requests, options, halfRate, child, home) : null;
             Figures figures = new Figures(ceiling, peak, half, cpuMsPerToken, multiple, gcShare, after.heapBytes(), refusals, outage);
-            printTargets(figures, workload.multipleTarget());
+            printTargets(figures, workload.multipleTarget(), workload.privateKeyOperations());
             if (options.json != null) {
                 Files.writeString(options.json, figures.json(options.clients));
                 System.out.println("wrote " + options.json);
@@ -168,11 +171,12 @@ public final class StsBenchmark {
         }
     }
 
-    private static void printTargets(Figures figures, double multipleTarget) {
+    private static void printTargets(Figures figures, double multipleTarget, int operations) {
         System.out.println("targets:");
         target(String.format(Locale.ROOT, "signature multiple per private-key operation <= %.1f", multipleTarget),
                 figures.multiple() <= multipleTarget);
-        target("throughput >= single-core signature rate", figures.peak().perSecond() >= figures.ceiling());
+        target("private-key operations/s >= single-core signature rate",
+                figures.peak().perSecond() * operations >= figures.ceiling());
         target("p99 < 50 ms at half of peak", figures.half().percentileMillis(99) < 50);
         target("zero errors", figures.peak().errors() == 0 && figures.half().errors() == 0);
         target("heap after the run < 512 MB", figures.heapAfter() < 512e6);
