@@ -29,7 +29,9 @@ class JdbcConfigurationLoaderTest {
     @Test
     void loadWhenEveryTableHasRowsThenSnapshotHoldsThemUnderTheGuidesNames() throws SQLException {
         TestDatabase.execute(
-                "INSERT INTO sts_audconf.iboConfig VALUES ('https://ibo', 'MIIB', 'https://ibo/login', false, 1, 2, 3, 60)",
+                "INSERT INTO sts_audconf.iboConfig VALUES ('https://ibo', 'MIIB', 'https://ibo/login', false, 1, 2, 3, 60, NULL)",
+                "INSERT INTO sts_audconf.iboConfig VALUES ('https://gcm', 'MIIB', 'https://gcm/login', true, 1, 2, 3, NULL,"
+                        + " 'aes128-gcm rsa-oaep')",
                 "INSERT INTO sts_audconf.trustedIdpConfiguration (issuer, attribute, attribute_value)"
                         + " VALUES ('https://idp', 'validateHOK', 'true')",
                 "INSERT INTO sts_audconf.trustedIdpCitizenConfiguration (issuer, attribute, attribute_value)"
@@ -47,6 +49,8 @@ class JdbcConfigurationLoaderTest {
         ConfigurationSnapshot snapshot = loader.load();
 
         assertEquals(60, snapshot.iboConfigFor("https://ibo").orElseThrow().idCardMaxAge().toMinutes());
+        assertEquals(Optional.empty(), snapshot.iboConfigFor("https://ibo").orElseThrow().encryption());
+        assertEquals(Optional.of("aes128-gcm rsa-oaep"), snapshot.iboConfigFor("https://gcm").orElseThrow().encryption());
         assertEquals(Optional.of("true"), snapshot.trustedIdpConfiguration().value("https://idp", "validateHOK"));
         assertEquals(Optional.of("OIO3BST_CITIZEN"),
                 snapshot.trustedIdpCitizenConfiguration().value("https://citizen-idp", "tokenProfile.1"));

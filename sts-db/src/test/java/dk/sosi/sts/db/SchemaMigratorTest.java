@@ -38,7 +38,8 @@ class SchemaMigratorTest {
         assertEquals(SchemaMigrator.SCRIPTS.size(), applied);
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("sts_audconf.iboConfig", List.of("audience", "publicKey", "recipientURL", "includeBST",
-                "deliveryNotOnOrAfterOffset", "notBeforeOffset", "notOnOrAfterOffset", "idCardMaxAgeMins"));
+                "deliveryNotOnOrAfterOffset", "notBeforeOffset", "notOnOrAfterOffset", "idCardMaxAgeMins",
+                "encryption")); // the last one is ours (V4), not the guide's
         expected.put("sts_audconf.audienceConfiguration", List.of("id", "audience", "attribute", "attribute_value", "comment"));
         expected.put("sts_audconf.trustedIdpConfiguration", List.of("id", "issuer", "attribute", "attribute_value", "comment"));
         expected.put("sts_audconf.trustedIdpCitizenConfiguration",
