@@ -9,13 +9,14 @@ import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.StartupException;
 import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.configuration.StsConfiguration;
-import dk.sosi.sts.exchange.dgws.AuthorizationCheck;
+import dk.sosi.sts.exchange.user.AuthorizationCheck;
 import dk.sosi.sts.exchange.dgws.CprRelationCheck;
 import dk.sosi.sts.exchange.dgws.DgwsExchange;
+import dk.sosi.sts.exchange.IdCardIssuer;
 import dk.sosi.sts.exchange.dgws.DgwsIdCardIssuer;
 import dk.sosi.sts.exchange.dgws.DgwsSettings;
 import dk.sosi.sts.exchange.dgws.IncomingIdCardValidator;
-import dk.sosi.sts.exchange.dgws.NationalRoleCheck;
+import dk.sosi.sts.exchange.user.NationalRoleCheck;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.token.idcard.IdCardParser;
 import dk.sosi.sts.token.idcard.IdCardWriter;
@@ -57,10 +58,16 @@ public final class DgwsExchangeFactory {
                 new IncomingIdCardValidator(settings, new EnvelopedSignatureVerifier(settings.acceptedAlgorithms()), trust, clock),
                 new CprRelationCheck(operator.bean(CVR_RID_SERVICE, CvrRidService.class),
                         operator.bean(UUID2CPR_SERVICE, Uuid2CprService.class), operator.bean(PID_SERVICE, PidService.class)),
-                new NationalRoleCheck(operator.bean(USER_ROLE_DIRECTORY, UserRoleDirectory.class), configuration),
+                new NationalRoleCheck(operator.bean(USER_ROLE_DIRECTORY, UserRoleDirectory.class), configuration,
+                        NationalRoleCheck.ENDPOINT_STS),
                 new AuthorizationCheck(operator.bean(AUTHORIZATION_REGISTER, AuthorizationRegister.class)),
-                new DgwsIdCardIssuer(settings.issuer(), new IdCardWriter(settings.dgws10Zone()),
-                        new XmlSigner(SignatureAlgorithm.RSA_SHA1, sla), credential, sla, clock));
+                new DgwsIdCardIssuer(idCardIssuer(settings, credential, sla, clock)));
+    }
+
+    /** The signer of the STS's id-cards, with the name and time zone of bean {@value #SECURITY_TOKEN_SERVICE}. */
+    public static IdCardIssuer idCardIssuer(DgwsSettings settings, StsCredential credential, SlaLog sla, Clock clock) {
+        return new IdCardIssuer(settings.issuer(), new IdCardWriter(settings.dgws10Zone()),
+                new XmlSigner(SignatureAlgorithm.RSA_SHA1, sla), credential, sla, clock);
     }
 
     /** The trust store of bean {@value #SECURITY_TOKEN_SERVICE}: the federation's root and intermediate CAs. */

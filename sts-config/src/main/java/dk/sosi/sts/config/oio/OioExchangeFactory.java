@@ -10,6 +10,7 @@ import dk.sosi.sts.exchange.oio.AssertionSigner;
 import dk.sosi.sts.exchange.oio.CallerCheck;
 import dk.sosi.sts.exchange.oio.CallerCheckedExchange;
 import dk.sosi.sts.exchange.oio.CallerPolicy;
+import dk.sosi.sts.exchange.oio.IssuerSignedAssertions;
 import dk.sosi.sts.exchange.sosi2oiosaml.IboAudiences;
 import dk.sosi.sts.exchange.sosi2oiosaml.IboSettings;
 import dk.sosi.sts.exchange.sosi2oiosaml.IdCardAssertion;
@@ -18,6 +19,7 @@ import dk.sosi.sts.exchange.sosi2oiosaml.StsIssuedCardValidator;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.soap.OioEnvelopeWriter;
 import dk.sosi.sts.token.idcard.IdCardParser;
+import dk.sosi.sts.token.saml.SamlAssertionReader;
 import dk.sosi.sts.token.saml.SamlAssertionWriter;
 import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.FederationTrust;
@@ -48,6 +50,8 @@ public final class OioExchangeFactory {
     /** Message signatures of the deployed clients: rsa-sha1 (Seal), rsa-sha256 (unsealed, eHDSI, SDS) and stronger. */
     private static final Set<SignatureAlgorithm> MESSAGE_ALGORITHMS = EnumSet.of(SignatureAlgorithm.RSA_SHA1,
             SignatureAlgorithm.RSA_SHA256, SignatureAlgorithm.RSA_SHA384, SignatureAlgorithm.RSA_SHA512);
+    /** Assertions of IdPs and bootstrap-token issuers: rsa-sha1 (NemLog-in 2, older IdPs), rsa-sha256 and stronger. */
+    private static final Set<SignatureAlgorithm> ASSERTION_ALGORITHMS = MESSAGE_ALGORITHMS;
     /** What this STS signed its id-cards with, before and after a change of {@code securityTokenService} defaults. */
     private static final Set<SignatureAlgorithm> OWN_CARD_ALGORITHMS = EnumSet.of(SignatureAlgorithm.RSA_SHA1,
             SignatureAlgorithm.RSA_SHA256);
@@ -96,6 +100,12 @@ public final class OioExchangeFactory {
                         new StsSelfTrust(credential, validity), ibo.allowedDrift(), clock),
                 new IdCardAssertion(issuer, ibo.emptyAttributeValue()),
                 new AssertionSigner(new SamlAssertionWriter(), signer, credential), new AssertionEncrypter(), clock));
+    }
+
+    /** The one check of assertions that an IdP or bootstrap-token issuer signed (OIOSaml2Sosi, BST2SOSI, …). */
+    IssuerSignedAssertions issuerSignedAssertions() {
+        return new IssuerSignedAssertions(new SamlAssertionReader(),
+                new SignatureVerifier(SignaturePolicy.enveloped(ASSERTION_ALGORITHMS)), clock);
     }
 
     private CallerCheck callerCheck(CallerPolicy policy) {

@@ -4,6 +4,8 @@ import dk.sosi.sts.exchange.Exchange;
 import dk.sosi.sts.exchange.IncomingRequest;
 import dk.sosi.sts.exchange.IssuedToken;
 import dk.sosi.sts.exchange.RequestContext;
+import dk.sosi.sts.exchange.user.AuthorizationCheck;
+import dk.sosi.sts.exchange.user.NationalRoleCheck;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardParser;
 import dk.sosi.sts.token.idcard.UserLog;

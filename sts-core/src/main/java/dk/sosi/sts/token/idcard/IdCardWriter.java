@@ -22,6 +22,9 @@ import org.w3c.dom.Element;
  */
 public final class IdCardWriter {
 
+    /** The {@code id} of every card written, which its signature and OIO answers refer to. */
+    public static final String ID = IdCardNames.ID_VALUE;
+
     private final DgwsTimes times;
 
     /** @param dgws10Zone the zone of DGWS 1.0 local times (Europe/Copenhagen in production) */

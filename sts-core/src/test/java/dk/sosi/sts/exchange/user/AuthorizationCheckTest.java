@@ -1,4 +1,4 @@
-package dk.sosi.sts.exchange.dgws;
+package dk.sosi.sts.exchange.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dk.sosi.sts.exchange.dgws;
+package dk.sosi.sts.exchange.user;
 
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
@@ -17,12 +17,17 @@ import java.util.regex.Matcher;
  * Thread-safe. A national role in {@code medcom:UserRole}
  * ({@code urn:dk:healthcare:national-federation-role:code:<code>:value:<value>}) must be defined in
  * {@code roleDefinitions} and held by the user according to the user directory, unless
- * {@code trustedCvr} lets the organisation state it for this endpoint. Other role texts pass as they are.
+ * {@code trustedCvr} lets the organisation state it for this endpoint (the DGWS token service, OIOSaml2Sosi
+ * or BST2SOSI: each has its own rows). Other role texts pass as they are.
  */
 public final class NationalRoleCheck {
 
     /** The {@code trustedCvr.endpoint} value of the DGWS token service. */
     public static final String ENDPOINT_STS = "STS";
+    /** The {@code trustedCvr.endpoint} value of OIOSaml2Sosi. */
+    public static final String ENDPOINT_NBO = "NBO";
+    /** The {@code trustedCvr.endpoint} value of BST2SOSI. */
+    public static final String ENDPOINT_BST2SOSI = "BST2SOSI";
 
     static final String INVALID_ROLE = "Authentication failed: invalid role supplied (%s)";
     static final String ROLE_NOT_HELD = "Authentication failed: user does not have the requested role (%s)";
@@ -32,10 +37,13 @@ public final class NationalRoleCheck {
 
     private final UserRoleDirectory directory;
     private final StsConfiguration configurations;
+    private final String endpoint;
 
-    public NationalRoleCheck(UserRoleDirectory directory, StsConfiguration configurations) {
+    /** @param endpoint the {@code trustedCvr.endpoint} whose rows apply: {@link #ENDPOINT_STS}, {@link #ENDPOINT_NBO} or {@link #ENDPOINT_BST2SOSI} */
+    public NationalRoleCheck(UserRoleDirectory directory, StsConfiguration configurations, String endpoint) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.configurations = Objects.requireNonNull(configurations, "configurations");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     /** The role as the fault repeats it: national roles are about 75 characters; a longer text is cut. */
@@ -62,7 +70,7 @@ public final class NationalRoleCheck {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, shown(role)), FaultCode.AUTHORIZATION_ACTOR);
         }
         boolean trusted = configuration.trustedCvr().stream()
-                .anyMatch(t -> t.cvr().equals(cvr) && ENDPOINT_STS.equals(t.endpoint()) && t.allowsRole(value));
+                .anyMatch(t -> t.cvr().equals(cvr) && endpoint.equals(t.endpoint()) && t.allowsRole(value));
         if (trusted) {
             return;
         }

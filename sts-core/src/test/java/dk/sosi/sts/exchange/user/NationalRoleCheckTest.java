@@ -1,4 +1,4 @@
-package dk.sosi.sts.exchange.dgws;
+package dk.sosi.sts.exchange.user;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,14 +43,16 @@ class NationalRoleCheckTest {
 
     @Test
     void checkWhenRoleIsNotNationalThenNothingAsked() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_STS);
 
         assertDoesNotThrow(() -> check.check("7170", Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
 
     @Test
     void checkWhenRoleHeldThenAccepted() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspLaegesekretaer"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspLaegesekretaer"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_STS);
 
         assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
@@ -58,7 +60,8 @@ class NationalRoleCheckTest {
     @Test
     void checkWhenRoleNotDefinedThenInvalidRoleSupplied() {
         String unknown = "urn:dk:healthcare:national-federation-role:code:99999:value:Ukendt";
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_STS);
 
         StsFault fault = assertThrows(StsFault.class, () -> check.check(unknown, Optional.of("0101701234"), "20921897", TestRequests.ANY));
 
@@ -68,7 +71,8 @@ class NationalRoleCheckTest {
 
     @Test
     void checkWhenRoleNotHeldThenUserDoesNotHaveRole() {
-        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspAndet"), configuration(List.of()));
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of("nspAndet"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_STS);
 
         StsFault fault = assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
 
@@ -78,7 +82,7 @@ class NationalRoleCheckTest {
     @Test
     void checkWhenTrustedCvrForStsWithNullRoleThenDirectoryNotAsked() {
         NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"),
-                configuration(List.of(new TrustedCvr("20921897", "STS", null))));
+                configuration(List.of(new TrustedCvr("20921897", "STS", null))), NationalRoleCheck.ENDPOINT_STS);
 
         assertDoesNotThrow(() -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
@@ -86,7 +90,7 @@ class NationalRoleCheckTest {
     @Test
     void checkWhenTrustedCvrOnlyForOtherEndpointOrRoleThenDirectoryDecides() {
         NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> Set.of(), configuration(List.of(
-                new TrustedCvr("20921897", "NBO", null), new TrustedCvr("20921897", "STS", "PlejeAssR3"))));
+                new TrustedCvr("20921897", "NBO", null), new TrustedCvr("20921897", "STS", "PlejeAssR3"))), NationalRoleCheck.ENDPOINT_STS);
 
         assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }

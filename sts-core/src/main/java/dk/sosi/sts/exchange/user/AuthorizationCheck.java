@@ -1,4 +1,4 @@
-package dk.sosi.sts.exchange.dgws;
+package dk.sosi.sts.exchange.user;
 
 import dk.sosi.sts.backend.authorization.Authorization;
 import dk.sosi.sts.backend.authorization.AuthorizationRegister;
