@@ -76,7 +76,7 @@ public final class IdCardIssuer {
     public IssuedToken issueForOio(IdCard.Builder card, Duration backdating, Duration lifetime, String appliesTo,
             RequestContext request) {
         IssuedToken issued = issue(card, backdating, lifetime, request);
-        return new IssuedToken(issued.token(), Optional.of(appliesTo), issued.created(), issued.expires(), Optional.of(IdCardWriter.ID));
+        return new IssuedToken(issued.token(), Optional.of(appliesTo), issued.created(), issued.expires(), Optional.of(IdCardWriter.CARD_ID));
     }
 
     /** The STS's name, the Issuer of its cards. */

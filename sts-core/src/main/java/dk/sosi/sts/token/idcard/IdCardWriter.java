@@ -22,8 +22,11 @@ import org.w3c.dom.Element;
  */
 public final class IdCardWriter {
 
-    /** The {@code id} of every card written, which its signature and OIO answers refer to. */
-    public static final String ID = IdCardNames.ID_VALUE;
+    /**
+     * The {@code id} of every card written, which its signature and OIO answers refer to. Not named {@code ID}:
+     * that would hide the attribute name {@code IdCardNames.ID} this class writes.
+     */
+    public static final String CARD_ID = IdCardNames.ID_VALUE;
 
     private final DgwsTimes times;
 
