@@ -151,7 +151,7 @@ class OioSaml2SosiFaultTest {
 
     @Test
     void exchangeWhenAssertionAlteredAfterTheIdpSignedItThenInvalidSignature() throws Exception {
-        SamlAssertion karl = NboClientFixture.karl(null);
+        SamlAssertion karl = NboClientFixture.karl(clients.karlsCpr());
         Element signed = clients.signed(karl);
         attributeValue(signed, "dk:gov:saml:attribute:CprNumberIdentifier").setTextContent("0101011234");
 
@@ -162,21 +162,38 @@ class OioSaml2SosiFaultTest {
     }
 
     @Test
-    void exchangeWhenForgedAssertionWrapsTheSignedOneThenInvalidSignature() throws Exception {
-        SamlAssertion karl = NboClientFixture.karl(null);
-        Element genuine = clients.signed(karl);
-        // The forgery: the genuine assertion's ID and signature, another user's CPR; the genuine one hidden inside it.
+    void exchangeWhenForgedAssertionWrapsTheSignedOneUnderItsIdThenRefusedAsAmbiguous() throws Exception {
+        SamlAssertion karl = NboClientFixture.karl(clients.karlsCpr());
+        Element forged = forgeryAround(clients.signed(karl));
+
+        SoapFaults fault = clients.fault(clients.request(forged, NboClientFixture.contextToken(karl, Optional.empty(), Optional.empty())));
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertEquals("The NemLog-in assertion's id \"" + forged.getAttribute("ID") + "\" is also used by another element of the message",
+                fault.faultstring());
+    }
+
+    @Test
+    void exchangeWhenForgedAssertionUnderAnotherIdWrapsTheSignedOneThenRefused() throws Exception {
+        SamlAssertion karl = NboClientFixture.karl(clients.karlsCpr());
+        Element forged = forgeryAround(clients.signed(karl));
+        forged.setAttribute("ID", "_forged");
+
+        SoapFaults fault = clients.fault(clients.request(forged, NboClientFixture.contextToken(karl, Optional.empty(), Optional.empty())));
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode());
+        assertTrue(fault.faultstring().startsWith("The NemLog-in assertion"), fault.faultstring());
+    }
+
+    /** XML signature wrapping: the genuine assertion's signature over another user's CPR, the genuine one hidden in Advice. */
+    private static Element forgeryAround(Element genuine) {
         Element forged = (Element) genuine.cloneNode(true);
         attributeValue(forged, "dk:gov:saml:attribute:CprNumberIdentifier").setTextContent("0101011234");
         Element advice = forged.getOwnerDocument().createElementNS(SAML, "saml:Advice");
         advice.appendChild(genuine.cloneNode(true));
         Node conditions = forged.getElementsByTagNameNS(SAML, "Conditions").item(0);
         forged.insertBefore(advice, conditions.getNextSibling());
-
-        SoapFaults fault = clients.fault(clients.request(forged, NboClientFixture.contextToken(karl, Optional.empty(), Optional.empty())));
-
-        assertEquals("wst:FailedAuthentication", fault.faultcode());
-        assertEquals("The NemLog-in assertion signature is invalid", fault.faultstring());
+        return forged;
     }
 
     @Test
