@@ -182,7 +182,8 @@ class OioSaml2SosiFaultTest {
         SoapFaults fault = clients.fault(clients.request(forged, NboClientFixture.contextToken(karl, Optional.empty(), Optional.empty())));
 
         assertEquals("wst:FailedAuthentication", fault.faultcode());
-        assertTrue(fault.faultstring().startsWith("The NemLog-in assertion"), fault.faultstring());
+        assertEquals("The NemLog-in assertion signature must refer to the NemLog-in assertion itself: URI=\"#_forged\"",
+                fault.faultstring());
     }
 
     /** XML signature wrapping: the genuine assertion's signature over another user's CPR, the genuine one hidden in Advice. */
