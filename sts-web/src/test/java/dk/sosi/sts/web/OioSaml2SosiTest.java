@@ -22,6 +22,9 @@ import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.UserLog;
 import dk.sosi.sts.token.saml.SamlAssertion;
+import dk.sosi.sts.token.saml.SamlAssertionReader;
+import dk.sosi.sts.token.saml.SamlAssertionWriter;
+import dk.sosi.sts.token.saml.SamlAttribute;
 import dk.sosi.sts.token.saml.Subject;
 import dk.sosi.sts.token.saml.SubjectConfirmation;
 import java.nio.file.Path;
@@ -144,6 +147,35 @@ class OioSaml2SosiTest {
                 .actAs(NboClientFixture.contextToken(karl, Optional.of("7170"), Optional.empty())), DemoClient.SYSTEM_FOCES3);
 
         assertEquals("http://sosi.dk", appliesTo(clients.answer(request)));
+    }
+
+    // --- the user's names (OQ-6): the context token's, else the assertion's ---
+
+    @Test
+    void exchangeWhenContextTokenNamesTheUserThenTheCardCarriesThoseNames() throws Exception {
+        SamlAssertion karl = NboClientFixture.karl(clients.karlsCpr());
+        SamlAssertion context = new SamlAssertionReader().read(NboClientFixture.contextToken(karl, Optional.of("7170"),
+                Optional.empty())).assertion();
+        Element named = new SamlAssertionWriter().write(context.toBuilder()
+                .addAttribute(SamlAttribute.basic("dk:healthcare:saml:attribute:UserGivenName", "Karl Emil"))
+                .addAttribute(SamlAttribute.basic("dk:healthcare:saml:attribute:UserSurName", "Hansen-Berg")).build());
+
+        UserLog user = OioClientFixture.content(NboClientFixture.card(clients.answer(clients.request(clients.signed(karl), named))))
+                .userLog().orElseThrow();
+
+        assertEquals("Karl Emil", user.givenName());
+        assertEquals("Hansen-Berg", user.surName());
+    }
+
+    @Test
+    void exchangeWhenAssertionHasNoSurNameThenTheCommonNameIsSplitAtItsLastSpace() throws Exception {
+        SamlAssertion karl = NboClientFixture.with(NboClientFixture.with(NboClientFixture.karl(clients.karlsCpr()),
+                "urn:oid:2.5.4.4", null), "urn:oid:2.5.4.3", "Karl Emil Hansen");
+
+        UserLog user = OioClientFixture.content(NboClientFixture.card(clients.answer(clients.request(karl)))).userLog().orElseThrow();
+
+        assertEquals("Karl Emil", user.givenName());
+        assertEquals("Hansen", user.surName());
     }
 
     // --- where the CPR comes from ---
