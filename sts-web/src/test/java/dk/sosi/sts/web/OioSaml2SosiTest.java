@@ -27,6 +27,7 @@ import dk.sosi.sts.token.saml.SamlAssertionWriter;
 import dk.sosi.sts.token.saml.SamlAttribute;
 import dk.sosi.sts.token.saml.Subject;
 import dk.sosi.sts.token.saml.SubjectConfirmation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -206,6 +207,27 @@ class OioSaml2SosiTest {
         SoapFaults shipped = clients.fault(clients.request(NboClientFixture.karl(stated)));
         assertEquals("Authentication failed: the CPR in the NemLog-in assertion does not belong to CVR:20921897-RID:46283716",
                 shipped.faultstring(), "the shipped configuration trusts no IdP's CPR");
+    }
+
+    @Test
+    void exchangeWhenServicesXmlHasNoNboConfigurationThenDefaultsAndTheKeystoreOfNboTrustStoreCheck(@TempDir Path folder)
+            throws Exception {
+        StsTestServer.copyConfiguration(folder);
+        Path services = folder.resolve("services.xml");
+        String shipped = Files.readString(services);
+        int start = shipped.indexOf("    <bean id=\"nboConfiguration\"");
+        int end = shipped.indexOf("</bean>", start) + "</bean>".length();
+        Files.writeString(services, shipped.substring(0, start) + shipped.substring(end));
+        String cpr = clients.karlsCpr();
+
+        try (StsServer older = StsTestServer.startAnother(folder)) {
+            Element card = NboClientFixture.card(OioClientFixture.answer(clients.post(older.baseUri(),
+                    clients.request(NboClientFixture.karl(cpr)))));
+
+            IdCard content = OioClientFixture.content(card);
+            assertEquals(cpr, content.nameId().value());
+            assertEquals(Duration.ofHours(24), Duration.between(content.notBefore(), content.notOnOrAfter()));
+        }
     }
 
     @Test
