@@ -2,6 +2,7 @@ package dk.sosi.sts.demo.client;
 
 import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.demo.DemoConfiguration;
+import dk.sosi.sts.pki.CertificateNames;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
@@ -34,7 +35,7 @@ public final class OioSaml2SosiDemoClient {
         IssuedCredential signer = demo.loadClientCredential(client);
         System.out.println("Sending Karl Hansen's NemLog-in assertion (signed by the demo NemLog-in IdP) and a healthcare"
                 + " context token for " + NemLogInDemoIdp.IT_SYSTEM_NAME + ", the message signed by "
-                + signer.certificate().getSubjectX500Principal().getName());
+                + CertificateNames.subjectSerialNumber(signer.certificate()));
         Document request = NemLogInDemoIdp.request(demo.loadNemLoginIdpCredential(), Instant.now())
                 .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now());
         Document answer = SoapCall.post(URI.create(sts.toString().replaceAll("/+$", "") + "/services/OIOSaml2Sosi"), request,
