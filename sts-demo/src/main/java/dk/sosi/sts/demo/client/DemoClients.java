@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The demo clients behind {@code mvn -Pclient}: {@code <exchange> <client> <STS base URL>}, where exchange is
- * {@code NewSecurityTokenService} (an id-card, {@link DgwsDemoClient}) or {@code Sosi2OIOSaml} (an id-card
+ * {@code NewSecurityTokenService} (an id-card, {@link DgwsDemoClient}), {@code OIOSaml2Sosi} (a NemLog-in assertion
+ * exchanged for an id-card, {@link OioSaml2SosiDemoClient}) or {@code Sosi2OIOSaml} (an id-card
  * exchanged for an OIOSAML assertion, {@link Sosi2OioSamlDemoClient}).
  */
 public final class DemoClients {
@@ -14,7 +15,7 @@ public final class DemoClients {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml> <client> <STS base URL>");
+            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi> <client> <STS base URL>");
             System.exit(2);
         }
         String base = args[2].replaceAll("/+$", "");
@@ -22,8 +23,9 @@ public final class DemoClients {
             case "NewSecurityTokenService", "SecurityTokenService" ->
                     DgwsDemoClient.main(new String[] {args[1], base + "/services/" + args[0]});
             case "Sosi2OIOSaml" -> Sosi2OioSamlDemoClient.main(Arrays.copyOfRange(args, 1, 3));
+            case "OIOSaml2Sosi" -> OioSaml2SosiDemoClient.main(Arrays.copyOfRange(args, 1, 3));
             default -> {
-                System.err.println("No demo client for the exchange " + args[0] + "; use NewSecurityTokenService or Sosi2OIOSaml");
+                System.err.println("No demo client for the exchange " + args[0] + "; use NewSecurityTokenService, Sosi2OIOSaml or OIOSaml2Sosi");
                 System.exit(2);
             }
         }
