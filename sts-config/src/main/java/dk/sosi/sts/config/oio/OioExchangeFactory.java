@@ -88,7 +88,8 @@ public final class OioExchangeFactory {
         }
         String issuer = tokenIssuer.issuer().orElse(dgws.issuer());
         return new OioEndpoints(new OioEnvelopeWriter(signer, credential, clock), Map.of(
-                StsEndpoint.SOSI2OIOSAML, sosi2OioSaml(ibo(), issuer, dgws, configuration, signer)));
+                StsEndpoint.SOSI2OIOSAML, sosi2OioSaml(ibo(), issuer, dgws, configuration, signer),
+                StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock).create(this, dgws, configuration)));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,
@@ -108,7 +109,7 @@ public final class OioExchangeFactory {
                 new SignatureVerifier(SignaturePolicy.enveloped(ASSERTION_ALGORITHMS)), clock);
     }
 
-    private CallerCheck callerCheck(CallerPolicy policy) {
+    CallerCheck callerCheck(CallerPolicy policy) {
         return new CallerCheck(policy, new SignatureVerifier(SignaturePolicy.message(MESSAGE_ALGORITHMS)), federation, clock);
     }
 

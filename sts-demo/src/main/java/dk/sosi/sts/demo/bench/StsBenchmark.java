@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * ceiling measured in the same run, so that results compare across machines; the CPU per token is also given
  * per private-key operation of the STS (one per id-card, two per OIO answer).
  * <p>
- * Options: {@code --endpoint NewSecurityTokenService|Sosi2OIOSaml} (default the former), {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
+ * Options: {@code --endpoint NewSecurityTokenService|Sosi2OIOSaml|BST2SOSI} (default the former), {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 30},
  * {@code --warmup 60} (at least; it goes on until the JIT has settled), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
  * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
@@ -62,6 +62,7 @@ public final class StsBenchmark {
             awaitUp(sts, child);
             DemoConfiguration demo = DemoConfigurationFolder.ensure(home.resolve("config"), Clock.systemUTC());
             Workload workload = "Sosi2OIOSaml".equals(options.endpoint) ? Sosi2OioSamlWorkload.prepare(sts, demo)
+                    : "BST2SOSI".equals(options.endpoint) ? new Bst2SosiWorkload(demo)
                     : new DgwsWorkload(demo);
             List<byte[]> requests = workload.requests(workload.signers(), 256);
             URI endpoint = URI.create(sts + "/services/" + workload.endpoint());
@@ -286,8 +287,8 @@ public final class StsBenchmark {
             if (dbOutage > 0 && url != null) {
                 throw new IllegalArgumentException("--db-outage needs the STS the benchmark starts itself (no --url)");
             }
-            if (!List.of("NewSecurityTokenService", "Sosi2OIOSaml").contains(endpoint)) {
-                throw new IllegalArgumentException("--endpoint must be NewSecurityTokenService or Sosi2OIOSaml, was " + endpoint);
+            if (!List.of("NewSecurityTokenService", "Sosi2OIOSaml", "BST2SOSI").contains(endpoint)) {
+                throw new IllegalArgumentException("--endpoint must be NewSecurityTokenService, Sosi2OIOSaml or BST2SOSI, was " + endpoint);
             }
             return new Options(endpoint, url, war, clients, seconds, warmup, soak, json, serverJvmArgs, crypto, dbOutage);
         }
