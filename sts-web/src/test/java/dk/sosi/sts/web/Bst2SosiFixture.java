@@ -82,9 +82,14 @@ final class Bst2SosiFixture {
     /** A new professional UUID whose CPR the UUID2CPR stub answers with {@code cpr}. */
     String uuidOf(String cpr) {
         String uuid = UUID.randomUUID().toString();
+        uuid2CprAnswers(uuid, cpr);
+        return uuid;
+    }
+
+    /** Stubs UUID2CPR: {@code uuid} is {@code cpr}'s. */
+    void uuid2CprAnswers(String uuid, String cpr) {
         sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.uuid2Cpr(uuid)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(cpr)));
-        return uuid;
     }
 
     /** {@code token} signed by the demo issuer. */
