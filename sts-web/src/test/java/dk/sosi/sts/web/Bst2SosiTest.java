@@ -169,7 +169,7 @@ class Bst2SosiTest {
         Document request = bst.signed(bst.request(bst.encrypted(bst.token(Profile.OIOH2BST, cpr).privilege(NATIONAL_ROLE)))
                 .claim("medcom:UserRole", NATIONAL_ROLE));
 
-        Element card = card(bst.answer(request));
+        Element card = card(bst.awaitAnswer(request));
 
         assertEquals(NATIONAL_ROLE, attribute(card, "medcom:UserRole"));
     }
@@ -181,7 +181,7 @@ class Bst2SosiTest {
         Document request = bst.signed(bst.request(bst.signed(bst.token(Profile.OIOH3BST, cpr)))
                 .claim("medcom:UserRole", NATIONAL_ROLE));
 
-        assertEquals(NATIONAL_ROLE, attribute(card(bst.answer(request)), "medcom:UserRole"));
+        assertEquals(NATIONAL_ROLE, attribute(card(bst.awaitAnswer(request)), "medcom:UserRole"));
     }
 
     @Test
