@@ -227,6 +227,20 @@ class Bst2SosiFaultTest {
     }
 
     @Test
+    void exchangeWhenSubjectNameIdHoldsControlCharactersThenInvalidRequest() throws Exception {
+        Document request = bst.signed(bst.request(bst.signed(token())).claim("sosi:SubjectNameID", "Mads\u0007Skjern"));
+
+        assertFault(bst.fault(request), "InvalidRequest", "The claim sosi:SubjectNameID is malformed");
+    }
+
+    @Test
+    void exchangeWhenNoAppliesToThenInvalidScope() throws Exception {
+        Document request = bst.signed(new OioRequestBuilder().actAs(bst.signed(token())).claim("medcom:ITSystemName", "EPJ"));
+
+        assertFault(bst.fault(request), "InvalidScope", "The request must name the audience of the id-card in wsp:AppliesTo");
+    }
+
+    @Test
     void exchangeWhenAuthorizationCodeNotRegisteredForTheUserThenAuthorizationNotFound() throws Exception {
         String cpr = Bst2SosiFixture.newCpr();
         bst.authorizationsAre(cpr, "J0184;7170");

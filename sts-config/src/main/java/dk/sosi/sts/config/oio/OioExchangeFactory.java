@@ -89,7 +89,8 @@ public final class OioExchangeFactory {
         String issuer = tokenIssuer.issuer().orElse(dgws.issuer());
         return new OioEndpoints(new OioEnvelopeWriter(signer, credential, clock), Map.of(
                 StsEndpoint.SOSI2OIOSAML, sosi2OioSaml(ibo(), issuer, dgws, configuration, signer),
-                StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock).create(this, dgws, configuration)));
+                StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock)
+                        .create(this, dgws, configuration)));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,

@@ -58,6 +58,7 @@ public final class Bst2SosiExchange implements OioExchange {
     static final String CVR_NUMBER = "medcom:cvrnumber";
     static final int AUTHENTICATION_LEVEL = 4;
     static final String SUBJECT = "bootstrap token";
+    static final int MAX_CLAIM_LENGTH = 256;
 
     static final String NO_TOKEN = "The wst14:ActAs must hold one bootstrap token: a saml:Assertion or a saml:EncryptedAssertion";
     static final String NO_APPLIES_TO = "The request must name the audience of the id-card in wsp:AppliesTo";
@@ -118,7 +119,8 @@ public final class Bst2SosiExchange implements OioExchange {
         BootstrapTokenProfile profile = BootstrapTokenProfile.of(bst)
                 .orElseThrow(() -> new StsFault(FaultCode.INVALID_SECURITY_TOKEN, UNKNOWN_PROFILE));
         if (!idps.profiles(tokenIssuer).contains(profile)) {
-            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(PROFILE_NOT_ALLOWED, profile, CallerText.quote(tokenIssuer)));
+            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(PROFILE_NOT_ALLOWED, profile,
+                    CallerText.quote(tokenIssuer)));
         }
         IssuerSignedAssertions.requireAudience(bst, SUBJECT, settings.allowedAudience());
         if (idps.validateHolderOfKey(tokenIssuer)) {
@@ -129,6 +131,11 @@ public final class Bst2SosiExchange implements OioExchange {
         }
         String itSystem = request.token().claim(IT_SYSTEM_NAME).filter(name -> !name.isBlank())
                 .orElseThrow(() -> new StsFault(FaultCode.INVALID_REQUEST, NO_IT_SYSTEM));
+        requireClaim(IT_SYSTEM_NAME, isText(itSystem));
+        Optional<String> subjectNameId = request.token().claim(SUBJECT_NAME_ID).filter(id -> !id.isBlank());
+        subjectNameId.ifPresent(id -> requireClaim(SUBJECT_NAME_ID, isText(id)));
+        String appliesTo = request.token().appliesTo().filter(a -> !a.isBlank())
+                .orElseThrow(() -> new StsFault(FaultCode.INVALID_SCOPE, NO_APPLIES_TO));
 
         String cpr = cpr(bst, profile, context);
         String cvr = profile.cvr(bst).orElseThrow(() -> new StsFault(FaultCode.INVALID_SECURITY_TOKEN, NO_ORGANISATION));
@@ -136,7 +143,8 @@ public final class Bst2SosiExchange implements OioExchange {
         String role = request.token().claim(USER_ROLE).filter(r -> !r.isBlank()).orElse(NO_ROLE);
         requireClaim(USER_ROLE, IdentifierFormats.isRole(role));
         Optional<String> authorizationCode = request.token().claim(USER_AUTHORIZATION_CODE).filter(code -> !code.isBlank());
-        authorizationCode.ifPresent(code -> requireClaim(USER_AUTHORIZATION_CODE, IdentifierFormats.AUTHORIZATION_CODE.matcher(code).matches()));
+        authorizationCode.ifPresent(code -> requireClaim(USER_AUTHORIZATION_CODE,
+                IdentifierFormats.AUTHORIZATION_CODE.matcher(code).matches()));
 
         UserLog user = authorizations.check(new UserLog(Optional.of(cpr), profile.givenName(bst).orElse(""),
                 profile.surname(bst).orElse(""), Optional.empty(), role, authorizationCode, Optional.empty()), context);
@@ -151,15 +159,13 @@ public final class Bst2SosiExchange implements OioExchange {
         // NameID: the claim an alternative identifier, else the signer's certificate as the DGWS STS names employees,
         // the form Sosi2OIOSaml and DGWS providers read a card's certificate from
         IdCard.Builder card = IdCard.builder()
-                .nameId(new NameId(OTHER, request.token().claim(SUBJECT_NAME_ID).filter(id -> !id.isBlank())
+                .nameId(new NameId(OTHER, subjectNameId
                         .orElseGet(() -> CertificateInfo.of(request.caller().certificate().orElseThrow()).text())))
                 .version(DgwsVersion.V1_0_1)
                 .type(IdCardType.USER)
                 .authenticationLevel(AUTHENTICATION_LEVEL)
                 .userLog(Optional.of(user))
                 .systemLog(new SystemLog(itSystem, CVR_NUMBER, cvr, profile.organisation(bst).orElse("")));
-        String appliesTo = request.token().appliesTo().filter(a -> !a.isBlank())
-                .orElseThrow(() -> new StsFault(FaultCode.INVALID_SCOPE, NO_APPLIES_TO));
         return issuer.issueForOio(card, settings.fuzzyTime(), settings.idCardDuration(), appliesTo, context);
     }
 
@@ -224,6 +230,11 @@ public final class Bst2SosiExchange implements OioExchange {
         if (!wellFormed) {
             throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN, String.format(MALFORMED_ATTRIBUTE, what));
         }
+    }
+
+    /** A caller's text the STS signs into the card: printable and at most {@value #MAX_CLAIM_LENGTH} characters. */
+    private static boolean isText(String value) {
+        return value.length() <= MAX_CLAIM_LENGTH && value.chars().noneMatch(Character::isISOControl);
     }
 
     private static void requireClaim(String uri, boolean wellFormed) {

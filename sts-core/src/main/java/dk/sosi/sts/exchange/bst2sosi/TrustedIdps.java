@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,10 @@ public final class TrustedIdps {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustedIdps.class);
 
+    private static final int MAX_WARNED = 256;
+
     private final StsConfiguration configuration;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public TrustedIdps(StsConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -52,7 +56,7 @@ public final class TrustedIdps {
         for (String issuer : table.keys()) {
             table.withPrefix(issuer, ENCRYPTION_KEY).forEach((attribute, value) -> {
                 Optional<PrivateKey> key = PrivateKeys.rsaFromPkcs8Base64(value);
-                if (key.isEmpty()) {
+                if (key.isEmpty() && warnedOnce(issuer + " " + attribute)) {
                     LOG.warn("trustedIdpConfiguration: {} of issuer {} is not a base64 PKCS#8 RSA key; skipped", attribute, issuer);
                 }
                 key.ifPresent(keys::add);
@@ -64,6 +68,14 @@ public final class TrustedIdps {
             return List.copyOf(keys).subList(0, AssertionDecrypter.MAX_CANDIDATE_KEYS);
         }
         return List.copyOf(keys);
+    }
+
+    /** Whether {@code row} is new to the warnings: a broken row would otherwise be logged for every request. */
+    private boolean warnedOnce(String row) {
+        if (warned.size() >= MAX_WARNED) {
+            warned.clear();
+        }
+        return warned.add(row);
     }
 
     /** The profiles the issuer's {@code tokenProfile.xxx} rows allow; unknown names are ignored. */
