@@ -228,7 +228,7 @@ class Bst2SosiFaultTest {
 
     @Test
     void exchangeWhenSubjectNameIdHoldsControlCharactersThenInvalidRequest() throws Exception {
-        Document request = bst.signed(bst.request(bst.signed(token())).claim("sosi:SubjectNameID", "Mads\u0007Skjern"));
+        Document request = bst.signed(bst.request(bst.signed(token())).claim("sosi:SubjectNameID", "Mads\nSkjern"));
 
         assertFault(bst.fault(request), "InvalidRequest", "The claim sosi:SubjectNameID is malformed");
     }
