@@ -90,7 +90,9 @@ public final class OioExchangeFactory {
         return new OioEndpoints(new OioEnvelopeWriter(signer, credential, clock), Map.of(
                 StsEndpoint.SOSI2OIOSAML, sosi2OioSaml(ibo(), issuer, dgws, configuration, signer),
                 StsEndpoint.OIOSAML2SOSI, new OioSaml2SosiFactory(operator, credential, validity, sla, clock)
-                        .create(dgws, configuration, issuerSignedAssertions(), this::callerCheck)));
+                        .create(dgws, configuration, issuerSignedAssertions(), this::callerCheck),
+                StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock)
+                        .create(this, dgws, configuration)));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,

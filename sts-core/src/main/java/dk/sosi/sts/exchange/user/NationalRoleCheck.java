@@ -11,6 +11,8 @@ import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.identity.IdentifierFormats;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -53,6 +55,23 @@ public final class NationalRoleCheck {
 
     /** Checks {@code role} of the user with {@code cpr} (if known) at organisation {@code cvr}, for {@code request}. */
     public void check(String role, Optional<String> cpr, String cvr, RequestContext request) {
+        check(role, cvr, definition -> {
+            String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, shown(role)),
+                    FaultCode.AUTHORIZATION_ACTOR));
+            return directory.rolesOf(user, cvr, request).contains(definition.externalName());
+        });
+    }
+
+    /**
+     * Checks {@code role} at organisation {@code cvr} against the privileges a token its issuer signed grants
+     * (a SEB bootstrap token's PrivilegeList) instead of the user directory: the role is held when
+     * {@code privileges} name it whole or by its {@code externalName}.
+     */
+    public void checkAgainst(Set<String> privileges, String role, String cvr) {
+        check(role, cvr, definition -> privileges.contains(role.trim()) || privileges.contains(definition.externalName()));
+    }
+
+    private void check(String role, String cvr, Predicate<RoleDefinition> held) {
         Matcher national = IdentifierFormats.NATIONAL_ROLE.matcher(role.trim());
         if (!national.matches()) {
             return;
@@ -74,9 +93,7 @@ public final class NationalRoleCheck {
         if (trusted) {
             return;
         }
-        String user = cpr.orElseThrow(() -> new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(NO_CPR, shown(role)),
-                FaultCode.AUTHORIZATION_ACTOR));
-        if (!directory.rolesOf(user, cvr, request).contains(definition.externalName())) {
+        if (!held.test(definition)) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, String.format(ROLE_NOT_HELD, shown(role)), FaultCode.AUTHORIZATION_ACTOR);
         }
     }

@@ -45,7 +45,7 @@ public final class IdCardWriter {
         assertion.setAttributeNS(Namespaces.XMLNS, "xmlns:ds", Namespaces.DS);
         assertion.setAttributeNS(null, ISSUE_INSTANT, times.format(card.issueInstant(), version));
         assertion.setAttributeNS(null, VERSION, SAML_VERSION);
-        assertion.setAttributeNS(null, ID, ID_VALUE);
+        assertion.setAttributeNS(null, IdCardNames.ID, ID_VALUE);
 
         append(assertion, saml(owner, ISSUER)).setTextContent(card.issuer());
 
@@ -115,7 +115,7 @@ public final class IdCardWriter {
 
     private static Element statement(Element assertion, String id) {
         Element statement = append(assertion, saml(assertion.getOwnerDocument(), ATTRIBUTE_STATEMENT));
-        statement.setAttributeNS(null, ID, id);
+        statement.setAttributeNS(null, IdCardNames.ID, id);
         return statement;
     }
 

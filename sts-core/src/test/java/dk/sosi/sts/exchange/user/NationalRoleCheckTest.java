@@ -94,4 +94,33 @@ class NationalRoleCheckTest {
 
         assertThrows(StsFault.class, () -> check.check(ROLE, Optional.of("0101701234"), "20921897", TestRequests.ANY));
     }
+
+    @Test
+    void checkAgainstWhenTokenPrivilegesNameTheRoleThenAcceptedWithoutTheDirectory() {
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_BST2SOSI);
+
+        assertDoesNotThrow(() -> check.checkAgainst(Set.of(ROLE), ROLE, "20921897"));
+        assertDoesNotThrow(() -> check.checkAgainst(Set.of("nspLaegesekretaer"), ROLE, "20921897"));
+    }
+
+    @Test
+    void checkAgainstWhenTokenPrivilegesLackTheRoleThenUserDoesNotHaveRole() {
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"), configuration(List.of()),
+                NationalRoleCheck.ENDPOINT_BST2SOSI);
+
+        StsFault fault = assertThrows(StsFault.class, () -> check.checkAgainst(Set.of("nspAndet"), ROLE, "20921897"));
+
+        assertEquals(String.format(NationalRoleCheck.ROLE_NOT_HELD, ROLE), fault.getMessage());
+        assertEquals(Optional.of(FaultCode.AUTHORIZATION_ACTOR), fault.actor());
+    }
+
+    @Test
+    void checkAgainstWhenTrustedCvrForBst2SosiThenAcceptedWithoutPrivileges() {
+        NationalRoleCheck check = new NationalRoleCheck((cpr, cvr, request) -> fail("directory asked"),
+                configuration(List.of(new TrustedCvr("20921897", NationalRoleCheck.ENDPOINT_BST2SOSI, null))),
+                NationalRoleCheck.ENDPOINT_BST2SOSI);
+
+        assertDoesNotThrow(() -> check.checkAgainst(Set.of(), ROLE, "20921897"));
+    }
 }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The demo clients behind {@code mvn -Pclient}: {@code <exchange> <client> <STS base URL>}, where exchange is
  * {@code NewSecurityTokenService} (an id-card, {@link DgwsDemoClient}), {@code OIOSaml2Sosi} (a NemLog-in assertion
- * exchanged for an id-card, {@link OioSaml2SosiDemoClient}) or {@code Sosi2OIOSaml} (an id-card
- * exchanged for an OIOSAML assertion, {@link Sosi2OioSamlDemoClient}).
+ * exchanged for an id-card, {@link OioSaml2SosiDemoClient}), {@code Sosi2OIOSaml} (an id-card exchanged for an
+ * OIOSAML assertion, {@link Sosi2OioSamlDemoClient}), {@code BST2SOSI} (a bootstrap token exchanged for an id-card,
+ * {@link Bst2SosiDemoClient}) or {@code BST2SOSI+Sosi2OIOSaml} (that id-card then exchanged for an OIOSAML assertion).
  */
 public final class DemoClients {
 
@@ -15,7 +16,8 @@ public final class DemoClients {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi> <client> <STS base URL>");
+            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi|BST2SOSI|BST2SOSI+Sosi2OIOSaml>"
+                    + " <client> <STS base URL>");
             System.exit(2);
         }
         String base = args[2].replaceAll("/+$", "");
@@ -24,8 +26,11 @@ public final class DemoClients {
                     DgwsDemoClient.main(new String[] {args[1], base + "/services/" + args[0]});
             case "Sosi2OIOSaml" -> Sosi2OioSamlDemoClient.main(Arrays.copyOfRange(args, 1, 3));
             case "OIOSaml2Sosi" -> OioSaml2SosiDemoClient.main(Arrays.copyOfRange(args, 1, 3));
+            case "BST2SOSI" -> Bst2SosiDemoClient.main(Arrays.copyOfRange(args, 1, 3));
+            case "BST2SOSI+Sosi2OIOSaml" -> Bst2SosiDemoClient.main(new String[] {args[1], args[2], "chain"});
             default -> {
-                System.err.println("No demo client for the exchange " + args[0] + "; use NewSecurityTokenService, Sosi2OIOSaml or OIOSaml2Sosi");
+                System.err.println("No demo client for the exchange " + args[0]
+                        + "; use NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI or BST2SOSI+Sosi2OIOSaml");
                 System.exit(2);
             }
         }

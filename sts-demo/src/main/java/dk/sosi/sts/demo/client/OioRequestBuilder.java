@@ -28,6 +28,7 @@ public final class OioRequestBuilder {
     public static final String ACTION_ISSUE = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
     public static final String TOKEN_TYPE = "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0";
     public static final String REQUEST_TYPE_ISSUE = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue";
+    public static final String CLAIMS_DIALECT = "http://docs.oasis-open.org/wsfed/authorization/200706/authclaims";
 
     private final Document document = SecureXml.newDocument();
     private final Element envelope;
@@ -37,6 +38,7 @@ public final class OioRequestBuilder {
     private final Element action;
     private final Element messageId;
     private Element actAs;
+    private Element claims;
     private Element security;
 
     /** A request with a new {@code urn:uuid:} MessageID. */
@@ -85,6 +87,19 @@ public final class OioRequestBuilder {
     public OioRequestBuilder appliesTo(String audience) {
         append(append(append(rst, Namespaces.WSP, "wsp:AppliesTo"), Namespaces.WSA, "wsa:EndpointReference"),
                 Namespaces.WSA, "wsa:Address", audience);
+        return this;
+    }
+
+    /** Adds {@code auth:ClaimType Uri="uri"} with {@code value} to {@code wst:Claims} (authclaims dialect), e.g. {@code medcom:ITSystemName}. */
+    public OioRequestBuilder claim(String uri, String value) {
+        if (claims == null) {
+            claims = append(rst, Namespaces.WST_1_3, "wst:Claims");
+            claims.setAttributeNS(null, "Dialect", CLAIMS_DIALECT);
+            declare(claims, "auth", Namespaces.AUTH);
+        }
+        Element claim = append(claims, Namespaces.AUTH, "auth:ClaimType");
+        claim.setAttributeNS(null, "Uri", uri);
+        append(claim, Namespaces.AUTH, "auth:Value", value);
         return this;
     }
 

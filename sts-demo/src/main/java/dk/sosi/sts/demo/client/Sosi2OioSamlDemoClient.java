@@ -38,9 +38,14 @@ public final class Sosi2OioSamlDemoClient {
         if (card.isEmpty()) {
             return Optional.empty();
         }
+        return exchange(card.get(), client, sts, demo);
+    }
+
+    /** Exchanges the STS's id-card {@code card} and prints it; returns the decrypted assertion, or empty after a fault. */
+    public static Optional<Element> exchange(Element card, DemoClient client, URI sts, DemoConfiguration demo) throws Exception {
         System.out.println("Got an id-card from the STS; exchanging it for an OIOSAML assertion to " + DemoServiceProvider.AUDIENCE);
         IssuedCredential signer = demo.loadClientCredential(client);
-        Document request = new OioRequestBuilder().actAs(card.get()).appliesTo(DemoServiceProvider.AUDIENCE)
+        Document request = new OioRequestBuilder().actAs(card).appliesTo(DemoServiceProvider.AUDIENCE)
                 .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now());
         Document answer = SoapCall.post(endpoint(sts, "Sosi2OIOSaml"), request, "Ibo");
         Element fault = SoapCall.fault(answer);
