@@ -1,16 +1,18 @@
 /**
- * Clients of the backends that live outside the STS and that the DGWS exchange asks about a user's
- * id-card: CVR-RID (whose CPR an employee certificate is), UUID2CPR (the same for an OCES3 employee
- * certificate), PID (whether a personal certificate is the CPR's), the national role directory and
- * the authorisation register (Autorisationsregister).
+ * Clients of the backends that live outside the STS and that the exchanges ask about a user or citizen:
+ * CVR-RID (whose CPR an employee certificate is), UUID2CPR (the same for an OCES3 employee
+ * certificate), PID (whether a personal certificate is the CPR's), the national role directory,
+ * the authorisation register (Autorisationsregister), and for the citizen exchanges procuration
+ * (fuldmagt), person information (custody, valid CPR) and IDSAS (blurred organisations).
  *
  * <p>Each backend is one {@code @FunctionalInterface} in its own package ({@code cvrrid}, {@code pid},
- * {@code roles}, {@code authorization}, {@code uuid2cpr}) with three implementations:
+ * {@code roles}, {@code authorization}, {@code uuid2cpr}, {@code procuration}, {@code personinformation},
+ * {@code idsas}) with three implementations:
  * <ul>
  * <li>{@code Http…}: the HTTP client of the REST contract below;</li>
  * <li>{@code Monitored…}: a decorator that runs each call inside its SLA log point (220
- * {@code WsOcesCvrRidService.findRelatedCpr}, 221 {@code WsOcesPidService.isRelated}; UUID2CPR, the
- * role directory and authorisation register have none in the guide) and records it, with its response
+ * {@code WsOcesCvrRidService.findRelatedCpr}, 221 {@code WsOcesPidService.isRelated}, 222
+ * {@code ProcurationWebService.getProcurationPrivileges}; the others have none in the guide) and records it, with its response
  * time, in the service's own {@link dk.sosi.sts.ServiceInfoCollector}, which
  * {@link dk.sosi.sts.monitor.ExternalServiceFailureCheck} reads for the alarm page;</li>
  * <li>tests and the demo use lambdas or the demo simulator.</li>
@@ -40,6 +42,14 @@
  *                200  one role externalName (e.g. nspLaegesekretaer) per line; no lines: none
  * Authorization  GET {endpoint}/authorizations/{cpr}
  *                200  one entry per line: authorizationCode;educationCode (e.g. J0184;7170); no lines: none
+ * Procuration    GET {endpoint}/grantors/{grantorCpr}/grantees/{granteeCpr}/privileges      (V1 and V2 alike)
+ *                200  one privilege URN per line that the grantor gave the grantee; no lines: no procuration
+ * Person info    GET {endpoint}/persons/{cpr}/custody
+ *                200  one CPR per line: the children in the person's parental custody; no lines: none
+ *                GET {endpoint}/persons/{cpr}/valid
+ *                200  true | false  (whether the CPR number is a valid one of a person the register knows)
+ * IDSAS          GET {endpoint}/idsas/20230601/lookup/{cpr}
+ *                200  one blurred organisation identifier per line for the citizen; no lines: none
  * </pre>
  * Anything else is a {@link dk.sosi.sts.backend.BackendUnavailableException}: no connection within
  * the connect timeout, no complete answer within the request timeout, any other status (3xx

@@ -17,20 +17,20 @@ final class BackendSettings {
         return value;
     }
 
-    /** {@code serviceEndpoint} as an absolute http(s) URL without query or fragment. */
-    static URI endpoint(String value) {
-        required(value, "serviceEndpoint");
+    /** The endpoint property {@code property} as an absolute http(s) URL without query or fragment. */
+    static URI endpoint(String value, String property) {
+        required(value, property);
         try {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new StartupException("serviceEndpoint must be an http or https URL without query, such as"
+                throw new StartupException(property + " must be an http or https URL without query, such as"
                         + " https://host/cvr-rid; was " + value);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new StartupException("serviceEndpoint is not a URL: " + value, e);
+            throw new StartupException(property + " is not a URL: " + value, e);
         }
     }
 }

@@ -18,13 +18,20 @@ import org.springframework.beans.factory.InitializingBean;
 abstract class MonitoredBackendBean<S> implements FactoryBean<S>, InitializingBean {
 
     private final Class<S> type;
+    private final String endpointProperty;
     private BackendClient backendClient;
     private String serviceEndpoint;
     private ServiceInfoCollector serviceInfoCollector;
     private S service;
 
     MonitoredBackendBean(Class<S> type) {
+        this(type, "serviceEndpoint");
+    }
+
+    /** @param endpointProperty the name the operator gives the endpoint property, for messages */
+    MonitoredBackendBean(Class<S> type, String endpointProperty) {
         this.type = type;
+        this.endpointProperty = endpointProperty;
     }
 
     public void setBackendClient(BackendClient backendClient) {
@@ -52,7 +59,7 @@ abstract class MonitoredBackendBean<S> implements FactoryBean<S>, InitializingBe
     public synchronized S getObject() {
         if (service == null) {
             BackendClient client = BackendSettings.required(backendClient, "backendClient");
-            service = assemble(BackendSettings.endpoint(serviceEndpoint), client.requestTimeout(), client.httpClient(),
+            service = assemble(BackendSettings.endpoint(serviceEndpoint, endpointProperty), client.requestTimeout(), client.httpClient(),
                     BackendSettings.required(serviceInfoCollector, "serviceInfoCollector"));
         }
         return service;

@@ -16,7 +16,10 @@ import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.authorization.Authorization;
 import dk.sosi.sts.backend.authorization.AuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.CvrRidService;
+import dk.sosi.sts.backend.idsas.IdsasService;
+import dk.sosi.sts.backend.personinformation.PersonInformationService;
 import dk.sosi.sts.backend.pid.PidService;
+import dk.sosi.sts.backend.procuration.ProcurationService;
 import dk.sosi.sts.backend.roles.UserRoleDirectory;
 import dk.sosi.sts.backend.uuid2cpr.Uuid2CprService;
 import dk.sosi.sts.config.OperatorConfiguration;
@@ -35,6 +38,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The backend beans as an operator declares them in cvr-rid.xml and interface.xml (the copies in this
- * package's test resources are the text given for the shipped files), loaded the way the STS loads
+ * The backend beans as an operator declares them in cvr-rid.xml, interface.xml, idsas.xml and (person
+ * information) services.xml, the shipped text, loaded the way the STS loads
  * its configuration folder, against WireMock standing in for the backends.
  */
 class BackendBeansTest {
@@ -57,13 +62,7 @@ class BackendBeansTest {
                 <bean id="serviceInfoCollector" class="dk.sosi.sts.ServiceInfoCollector" scope="prototype">
                     <constructor-arg value="24"/>
                 </bean>
-            </beans>
-            """;
-    private static final String EMPTY_XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <beans xmlns="http://www.springframework.org/schema/beans"
-                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                   xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd">
+            %s
             </beans>
             """;
 
@@ -150,6 +149,53 @@ class BackendBeansTest {
     }
 
     @Test
+    void loadWhenCitizenBackendsShippedThenEachAnswersOverHttpAndHasItsFailureCheck(@TempDir Path folder) throws Exception {
+        backends.stubFor(get(urlEqualTo("/backends/procuration/grantors/0707451122/grantees/0505651234/privileges"))
+                .willReturn(aResponse().withStatus(200).withBody("urn:dk:sosi:sts:demo:privilege:read\n")));
+        backends.stubFor(get(urlEqualTo("/backends/person-information/persons/0505651234/custody"))
+                .willReturn(aResponse().withStatus(200).withBody("1503154321\n")));
+        backends.stubFor(get(urlEqualTo("/backends/idsas/idsas/20230601/lookup/0505651234"))
+                .willReturn(aResponse().withStatus(503)));
+        load(folder, UnaryOperator.identity());
+
+        assertEquals(List.of("urn:dk:sosi:sts:demo:privilege:read"), configuration.bean("digstProcurationService", ProcurationService.class)
+                .getProcurationPrivileges("0707451122", "0505651234", TestRequests.ANY));
+        assertEquals(Set.of("1503154321"), configuration.bean("personInformationClient", PersonInformationService.class)
+                .childrenInCustody("0505651234", TestRequests.ANY));
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> configuration.bean("idsasService", IdsasService.class).blurredOrganisations("0505651234", TestRequests.ANY));
+
+        assertEquals("IDSAS did not answer; try again later", e.callerMessage());
+        assertEquals(List.of("Procuration: OK (1 calls, 0 failed)", "Procuration: OK (1 calls, 0 failed)",
+                        "Person Information Client: OK (1 calls, 0 failed)",
+                        "IDSAS: FAILED (100% of 1 calls failed in the last 24h, max 5%)"),
+                List.of("monitorDigstProcurationServiceCheck", "monitorProcurationCheck", "personInformationServiceClient",
+                        "monitorIdsasCheck").stream().map(id -> configuration.bean(id, Check.class).run().line()).toList());
+    }
+
+    @Test
+    void loadWhenProcurationClassIsV1ThenTheV1ServiceAnswersAndFaultsNameIt(@TempDir Path folder) throws Exception {
+        backends.stubFor(get(urlEqualTo("/backends/procuration/grantors/0707451122/grantees/0505651234/privileges"))
+                .willReturn(aResponse().withStatus(500)));
+        load(folder, xml -> xml.replace("backend.ProcurationWebserviceV2\"", "backend.ProcurationWebservice\""));
+        ProcurationService procuration = configuration.bean("digstProcurationService", ProcurationService.class);
+
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> procuration.getProcurationPrivileges("0707451122", "0505651234", TestRequests.ANY));
+
+        assertEquals("Procuration service V1 did not answer; try again later", e.callerMessage());
+    }
+
+    @Test
+    void loadWhenProcurationEndpointNotAUrlThenStartupFailsNamingTheGuidesProperty(@TempDir Path folder) throws Exception {
+        StartupException e = assertThrows(StartupException.class,
+                () -> load(folder, xml -> xml.replace("${sts.backends.url:http://127.0.0.1:8080/demo-backends}/procuration", "fuldmagt")));
+
+        assertTrue(e.getMessage().contains("endpoint must be an http or https URL") && !e.getMessage().contains("serviceEndpoint"),
+                e.getMessage());
+    }
+
+    @Test
     void loadWhenBackendKeystoreMissingThenStartupFailsNamingTheFile(@TempDir Path folder) throws Exception {
         StartupException e = assertThrows(StartupException.class,
                 () -> load(folder, xml -> xml.replace("/nsp-test-rid.jks", "/no-such.jks")));
@@ -183,10 +229,12 @@ class BackendBeansTest {
 
     /** The configuration folder: the snippets as cvr-rid.xml and interface.xml, after {@code edit}. */
     private void load(Path folder, UnaryOperator<String> edit) throws IOException {
-        Files.writeString(folder.resolve("services.xml"), SERVICES_XML);
+        String shippedServices = resource("/dk/sosi/sts/config/defaults/services.xml");
+        Files.writeString(folder.resolve("services.xml"), String.format(SERVICES_XML,
+                bean(shippedServices, "personInformationClient") + bean(shippedServices, "personInformationServiceClient")));
         Files.writeString(folder.resolve("cvr-rid.xml"), edit.apply(resource("/dk/sosi/sts/config/defaults/cvr-rid.xml")));
         Files.writeString(folder.resolve("interface.xml"), edit.apply(resource("/dk/sosi/sts/config/defaults/interface.xml")));
-        Files.writeString(folder.resolve("idsas.xml"), EMPTY_XML);
+        Files.writeString(folder.resolve("idsas.xml"), resource("/dk/sosi/sts/config/defaults/idsas.xml"));
         for (String keystore : List.of(TestBackendPki.CLIENT_KEYSTORE, TestBackendPki.CLIENT_TRUSTSTORE)) {
             Files.copy(TestBackendPki.folder().resolve(keystore), folder.resolve(keystore));
         }
@@ -200,6 +248,13 @@ class BackendBeansTest {
     private List<Check> checks() {
         return List.of("monitorCvrRidFailureCheck", "monitorPidFailureCheck", "monitorUserRoleFailureCheck",
                 "monitorAuthorizationFailureCheck", "monitorUuid2CprCheck").stream().map(id -> configuration.bean(id, Check.class)).toList();
+    }
+
+    /** The declaration of bean {@code id} in {@code xml}. */
+    private static String bean(String xml, String id) {
+        Matcher m = Pattern.compile("<bean id=\"" + id + "\".*?</bean>", Pattern.DOTALL).matcher(xml);
+        assertTrue(m.find(), id);
+        return m.group();
     }
 
     static String resource(String name) throws IOException {

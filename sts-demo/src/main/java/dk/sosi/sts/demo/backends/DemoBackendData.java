@@ -34,10 +34,15 @@ import java.util.regex.Pattern;
  * pid.&lt;pid&gt;               = &lt;cpr&gt;                                     personal certificate PID:&lt;pid&gt;
  * roles.&lt;cpr&gt;.&lt;cvr&gt;      = &lt;externalName&gt;, &lt;externalName&gt;          national roles at the organisation
  * authorizations.&lt;cpr&gt;    = &lt;code&gt;;&lt;educationCode&gt;, …                authorisation register entries
+ * procuration.&lt;grantor&gt;.&lt;grantee&gt; = &lt;privilege&gt;, …             procuration (fuldmagt) privileges
+ * custody.&lt;cpr&gt;           = &lt;childCpr&gt;, …                           children in the person's parental custody
+ * cpr-valid.&lt;cpr&gt;         = true | false                            person information: CPR valid (default true)
+ * idsas.&lt;cpr&gt;             = &lt;organisation&gt;, …                       IDSAS: organisations blurred for the citizen
  * </pre>
  * A file written before UUID2CPR existed has no {@code uuid2cpr.} key; {@link #ensure} appends the
  * default UUID2CPR section to it, so that the demo MOCES3 employee works in an older demo folder too
- * (an admin who wants none keeps a commented-out {@code uuid2cpr.} line).
+ * (an admin who wants none keeps a commented-out {@code uuid2cpr.} line). Likewise a file without a
+ * {@code custody.} key gets the default citizen section (procuration, custody, IDSAS).
  */
 public final class DemoBackendData {
 
@@ -53,6 +58,13 @@ public final class DemoBackendData {
     /** Demo Borger: a citizen whose personal certificate would carry {@code PID:}{@value #CITIZEN_PID}. */
     public static final String CITIZEN_CPR = "0505651234";
     public static final String CITIZEN_PID = "9208-2002-2-741852963";
+    /** Demo Barn, born 15 March 2015: a child in Demo Borger's parental custody. */
+    public static final String CHILD_CPR = "1503154321";
+    /** Demo Fuldmagtsgiver: has given Demo Borger procuration with {@link #PROCURATION_PRIVILEGE}. */
+    public static final String PROCURATION_GRANTOR_CPR = "0707451122";
+    public static final String PROCURATION_PRIVILEGE = "urn:dk:sosi:sts:demo:privilege:read";
+    /** The organisation IDSAS blurs for Demo Borger. */
+    public static final String BLURRED_ORGANISATION = "SOR:123456789012345";
     public static final String KARL_HANSEN_ROLE = "nspLaegesekretaer";
     public static final Authorization KARL_HANSEN_AUTHORIZATION = new Authorization("J0184", "7170");
 
@@ -65,14 +77,28 @@ public final class DemoBackendData {
     private final Map<String, String> cprByPid;
     private final Map<String, Set<String>> rolesByCprCvr;
     private final Map<String, List<Authorization>> authorizationsByCpr;
+    private final Citizens citizens;
+
+    /** Immutable. The citizen side of the data: procuration, custody, CPR validity, IDSAS. */
+    private record Citizens(Map<String, List<String>> privilegesByGrantorGrantee, Map<String, Set<String>> childrenByCpr,
+            Map<String, Boolean> validByCpr, Map<String, List<String>> blurredByCpr) {
+
+        Citizens {
+            privilegesByGrantorGrantee = Map.copyOf(privilegesByGrantorGrantee);
+            childrenByCpr = Map.copyOf(childrenByCpr);
+            validByCpr = Map.copyOf(validByCpr);
+            blurredByCpr = Map.copyOf(blurredByCpr);
+        }
+    }
 
     private DemoBackendData(Map<String, String> cprByCvrRid, Map<String, String> cprByUuid, Map<String, String> cprByPid,
-            Map<String, Set<String>> rolesByCprCvr, Map<String, List<Authorization>> authorizationsByCpr) {
+            Map<String, Set<String>> rolesByCprCvr, Map<String, List<Authorization>> authorizationsByCpr, Citizens citizens) {
         this.cprByCvrRid = Map.copyOf(cprByCvrRid);
         this.cprByUuid = Map.copyOf(cprByUuid);
         this.cprByPid = Map.copyOf(cprByPid);
         this.rolesByCprCvr = Map.copyOf(rolesByCprCvr);
         this.authorizationsByCpr = Map.copyOf(authorizationsByCpr);
+        this.citizens = citizens;
     }
 
     /**
@@ -90,7 +116,11 @@ public final class DemoBackendData {
         }
         String text = readText(file);
         if (!text.contains("uuid2cpr.")) {
-            AtomicFiles.write(file, (text + "\n" + uuid2CprSection()).getBytes(StandardCharsets.UTF_8));
+            text = text + "\n" + uuid2CprSection();
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!text.contains("custody.")) {
+            AtomicFiles.write(file, (text + "\n" + citizenSection()).getBytes(StandardCharsets.UTF_8));
         }
         return load(file);
     }
@@ -150,12 +180,36 @@ public final class DemoBackendData {
         return authorizationsByCpr.getOrDefault(cpr, List.of());
     }
 
+    /** Procuration: the privileges {@code grantor} gave {@code grantee}; empty when none. */
+    public List<String> privilegesOf(String grantor, String grantee) {
+        return citizens.privilegesByGrantorGrantee().getOrDefault(grantor + "." + grantee, List.of());
+    }
+
+    /** Person information: the children in {@code cpr}'s parental custody; empty when none. */
+    public Set<String> childrenInCustodyOf(String cpr) {
+        return citizens.childrenByCpr().getOrDefault(cpr, Set.of());
+    }
+
+    /** Person information: whether {@code cpr} is valid; true unless the data says {@code cpr-valid.<cpr> = false}. */
+    public boolean isValidCpr(String cpr) {
+        return citizens.validByCpr().getOrDefault(cpr, true);
+    }
+
+    /** IDSAS: the organisations blurred for {@code cpr}; empty when none. */
+    public List<String> blurredOrganisationsOf(String cpr) {
+        return citizens.blurredByCpr().getOrDefault(cpr, List.of());
+    }
+
     private static DemoBackendData parse(Properties properties, String source) {
         Map<String, String> cprByCvrRid = new HashMap<>();
         Map<String, String> cprByUuid = new HashMap<>();
         Map<String, String> cprByPid = new HashMap<>();
         Map<String, Set<String>> roles = new HashMap<>();
         Map<String, List<Authorization>> authorizations = new HashMap<>();
+        Map<String, List<String>> privileges = new HashMap<>();
+        Map<String, Set<String>> children = new HashMap<>();
+        Map<String, Boolean> valid = new HashMap<>();
+        Map<String, List<String>> blurred = new HashMap<>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             String value = properties.getProperty(key).strip();
             if (key.startsWith("cvr-rid.")) {
@@ -190,12 +244,36 @@ public final class DemoBackendData {
                     entries.add(new Authorization(fields[0].strip(), fields[1].strip()));
                 }
                 authorizations.put(cpr, List.copyOf(entries));
+            } else if (key.startsWith("procuration.")) {
+                String[] grantorGrantee = parts(key, "procuration.", 2, source);
+                cpr(grantorGrantee[0], key, source);
+                cpr(grantorGrantee[1], key, source);
+                privileges.put(grantorGrantee[0] + "." + grantorGrantee[1], list(value));
+            } else if (key.startsWith("custody.")) {
+                String cpr = cpr(parts(key, "custody.", 1, source)[0], key, source);
+                List<String> childCprs = list(value);
+                childCprs.forEach(child -> cpr(child, key, source));
+                children.put(cpr, Set.copyOf(childCprs));
+            } else if (key.startsWith("cpr-valid.")) {
+                String cpr = cpr(parts(key, "cpr-valid.", 1, source)[0], key, source);
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new IllegalStateException(source + ": '" + key + "' must be true or false, found '" + value + "'");
+                }
+                valid.put(cpr, Boolean.valueOf(value));
+            } else if (key.startsWith("idsas.")) {
+                blurred.put(cpr(parts(key, "idsas.", 1, source)[0], key, source), list(value));
             } else {
-                throw new IllegalStateException(source + ": unknown key '" + key
-                        + "'; keys start with cvr-rid., uuid2cpr., pid., roles. or authorizations.");
+                throw new IllegalStateException(source + ": unknown key '" + key + "'; keys start with cvr-rid., uuid2cpr., pid.,"
+                        + " roles., authorizations., procuration., custody., cpr-valid. or idsas.");
             }
         }
-        return new DemoBackendData(cprByCvrRid, cprByUuid, cprByPid, roles, authorizations);
+        return new DemoBackendData(cprByCvrRid, cprByUuid, cprByPid, roles, authorizations,
+                new Citizens(privileges, children, valid, blurred));
+    }
+
+    /** The comma-separated values of a line, in order. */
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String[] parts(String key, String prefix, int count, String source) {
@@ -207,6 +285,10 @@ public final class DemoBackendData {
                 case "uuid2cpr." -> "uuid2cpr.<uuid>";
                 case "roles." -> "roles.<cpr>.<cvr>";
                 case "pid." -> "pid.<pid>";
+                case "procuration." -> "procuration.<grantorCpr>.<granteeCpr>";
+                case "custody." -> "custody.<cpr>";
+                case "cpr-valid." -> "cpr-valid.<cpr>";
+                case "idsas." -> "idsas.<cpr>";
                 default -> "authorizations.<cpr>";
             };
             throw new IllegalStateException(source + ": key '" + key + "' must have the form " + expected);
@@ -232,6 +314,12 @@ public final class DemoBackendData {
             throw new IllegalStateException(client + " is not an OCES3 employee certificate");
         }
         return m.group(1);
+    }
+
+    private static String citizenSection() {
+        return CITIZEN_TEMPLATE.replace("{CITIZEN_CPR}", CITIZEN_CPR).replace("{CHILD_CPR}", CHILD_CPR)
+                .replace("{GRANTOR_CPR}", PROCURATION_GRANTOR_CPR).replace("{PRIVILEGE}", PROCURATION_PRIVILEGE)
+                .replace("{BLURRED}", BLURRED_ORGANISATION);
     }
 
     private static String uuid2CprSection() {
@@ -262,7 +350,7 @@ public final class DemoBackendData {
                 Map.entry("{REVOKED_CPR}", REVOKED_EMPLOYEE_CPR),
                 Map.entry("{LISE_RID}", EMPLOYEE_WITHOUT_ROLES_RID), Map.entry("{LISE_CPR}", EMPLOYEE_WITHOUT_ROLES_CPR),
                 Map.entry("{PID}", CITIZEN_PID), Map.entry("{CITIZEN_CPR}", CITIZEN_CPR),
-                Map.entry("{UUID2CPR}", uuid2CprSection()));
+                Map.entry("{UUID2CPR}", uuid2CprSection()), Map.entry("{CITIZENS}", citizenSection()));
         String text = DEFAULT_TEMPLATE;
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace(value.getKey(), value.getValue());
@@ -272,7 +360,8 @@ public final class DemoBackendData {
 
     private static final String DEFAULT_TEMPLATE = """
             # SOSI-STS demo backends: what the simulator at /demo-backends answers for CVR-RID, UUID2CPR,
-            # the PID service, the national role directory and the authorisation register.
+            # the PID service, the national role directory, the authorisation register, procuration,
+            # person information and IDSAS.
             # DEMO ONLY. UTF-8. Read when the demo starts: restart it after an edit; delete this file
             # to get the default back. Every CPR number here is fictitious.
             #
@@ -281,9 +370,14 @@ public final class DemoBackendData {
             #   pid.<pid>            = <cpr>                         whose personal certificate PID:<pid> is
             #   roles.<cpr>.<cvr>    = <externalName>, ...           national roles of the user at the organisation
             #   authorizations.<cpr> = <code>;<educationCode>, ...   the user's entries in the Autorisationsregister
+            #   procuration.<grantorCpr>.<granteeCpr> = <privilege>, ...  what the grantor allowed the grantee
+            #   custody.<cpr>        = <childCpr>, ...               children in the person's parental custody
+            #   cpr-valid.<cpr>      = true | false                  person information: is the CPR valid
+            #   idsas.<cpr>          = <organisation>, ...           organisations IDSAS blurs for the citizen
             #
-            # Anything not listed is unknown: CVR-RID and UUID2CPR answer 404, PID false, roles and
-            # authorisations none.
+            # Anything not listed is unknown: CVR-RID and UUID2CPR answer 404, PID false, roles,
+            # authorisations, procuration privileges, children and blurred organisations none; a CPR
+            # is valid unless cpr-valid.<cpr> = false.
 
             # Karl Hansen, employee of Demo Lægehus (clients/demo-employee-moces.p12): medical secretary
             # role, authorised as læge (education code 7170).
@@ -306,6 +400,16 @@ public final class DemoBackendData {
 
             # Demo Borger, a citizen with a personal certificate PID:{PID} (none in the folder).
             pid.{PID} = {CITIZEN_CPR}
+
+            {CITIZENS}""";
+
+    private static final String CITIZEN_TEMPLATE = """
+            # Citizens acting for someone else (OnBehalfOf): Demo Barn ({CHILD_CPR}, born 2015) is in Demo
+            # Borger's parental custody; Demo Fuldmagtsgiver ({GRANTOR_CPR}) has given Demo Borger procuration.
+            # IDSAS blurs one organisation for Demo Borger (audiences with "blurring").
+            custody.{CITIZEN_CPR} = {CHILD_CPR}
+            procuration.{GRANTOR_CPR}.{CITIZEN_CPR} = {PRIVILEGE}
+            idsas.{CITIZEN_CPR} = {BLURRED}
             """;
 
     private static final String UUID2CPR_TEMPLATE = """

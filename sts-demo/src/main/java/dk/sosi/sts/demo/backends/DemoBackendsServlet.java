@@ -27,6 +27,10 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * GET /demo-backends/pid/pid/{pid}/cpr/{cpr}                             200 true | false
  * GET /demo-backends/roles/users/{cpr}/organisations/{cvr}/roles         200 one externalName per line
  * GET /demo-backends/authorization/authorizations/{cpr}                  200 code;educationCode per line
+ * GET /demo-backends/procuration/grantors/{cpr}/grantees/{cpr}/privileges 200 one privilege per line
+ * GET /demo-backends/person-information/persons/{cpr}/custody            200 one child CPR per line
+ * GET /demo-backends/person-information/persons/{cpr}/valid              200 true | false
+ * GET /demo-backends/idsas/idsas/20230601/lookup/{cpr}                   200 one organisation per line
  * </pre>
  * Any other path answers 400, not 404, so that a misconfigured CVR-RID or UUID2CPR endpoint shows as
  * a failing backend instead of as "the register has no such employee".
@@ -42,6 +46,9 @@ public final class DemoBackendsServlet extends HttpServlet {
     public static final String PID_PATH = "/pid";
     public static final String ROLES_PATH = "/roles";
     public static final String AUTHORIZATION_PATH = "/authorization";
+    public static final String PROCURATION_PATH = "/procuration";
+    public static final String PERSON_INFORMATION_PATH = "/person-information";
+    public static final String IDSAS_PATH = "/idsas";
 
     private final transient DemoBackendData data;
 
@@ -91,6 +98,28 @@ public final class DemoBackendsServlet extends HttpServlet {
                     List<Authorization> entries = data.authorizationsOf(path.get(2));
                     answer(response, HttpServletResponse.SC_OK, lines(entries.stream()
                             .map(a -> a.authorizationCode() + ";" + a.educationCode()).toList()));
+                    return;
+                }
+            }
+            case PROCURATION_PATH -> {
+                if (matches(path, "procuration", "grantors", null, "grantees", null, "privileges")) {
+                    answer(response, HttpServletResponse.SC_OK, lines(data.privilegesOf(path.get(2), path.get(4))));
+                    return;
+                }
+            }
+            case PERSON_INFORMATION_PATH -> {
+                if (matches(path, "person-information", "persons", null, "custody")) {
+                    answer(response, HttpServletResponse.SC_OK, lines(data.childrenInCustodyOf(path.get(2)).stream().sorted().toList()));
+                    return;
+                }
+                if (matches(path, "person-information", "persons", null, "valid")) {
+                    answer(response, HttpServletResponse.SC_OK, String.valueOf(data.isValidCpr(path.get(2))));
+                    return;
+                }
+            }
+            case IDSAS_PATH -> {
+                if (matches(path, "idsas", "idsas", "20230601", "lookup", null)) {
+                    answer(response, HttpServletResponse.SC_OK, lines(data.blurredOrganisationsOf(path.get(4))));
                     return;
                 }
             }

@@ -73,13 +73,46 @@ class DemoBackendDataTest {
     }
 
     @Test
-    void ensureWhenUuid2CprLinesCommentedOutThenNothingAppended(@TempDir Path folder) throws Exception {
+    void ensureWhenFileFromBeforeTheCitizenBackendsThenTheirSectionAppendedAndTheEditKept(@TempDir Path folder) throws Exception {
         Path file = folder.resolve(DemoBackendData.FILE_NAME);
-        Files.writeString(file, "# uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 0101701234\n");
+        Files.writeString(file, "uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 1111111111\n");
 
         DemoBackendData data = DemoBackendData.ensure(folder);
 
-        assertEquals("# uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 0101701234\n", Files.readString(file));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 1111111111\n"), text);
+        assertTrue(text.contains("custody." + DemoBackendData.CITIZEN_CPR + " = " + DemoBackendData.CHILD_CPR), text);
+        assertEquals(Set.of(DemoBackendData.CHILD_CPR), data.childrenInCustodyOf(DemoBackendData.CITIZEN_CPR));
+        assertEquals(List.of(DemoBackendData.PROCURATION_PRIVILEGE),
+                data.privilegesOf(DemoBackendData.PROCURATION_GRANTOR_CPR, DemoBackendData.CITIZEN_CPR));
+        assertEquals(List.of(DemoBackendData.BLURRED_ORGANISATION), data.blurredOrganisationsOf(DemoBackendData.CITIZEN_CPR));
+    }
+
+    @Test
+    void loadWhenCitizenKeysEditedThenReadAndBadValuesNamed(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(DemoBackendData.FILE_NAME);
+        Files.writeString(file, "cpr-valid.0000000000 = false\nprocuration.0707451122.0505651234 = urn:a, urn:b\n");
+
+        DemoBackendData data = DemoBackendData.load(file);
+
+        assertFalse(data.isValidCpr("0000000000"));
+        assertTrue(data.isValidCpr("0505651234"));
+        assertEquals(List.of("urn:a", "urn:b"), data.privilegesOf("0707451122", "0505651234"));
+        Files.writeString(file, "custody.0505651234 = 15031543\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DemoBackendData.load(file));
+        assertTrue(e.getMessage().contains("'custody.0505651234' needs a CPR number of 10 digits, found '15031543'"), e.getMessage());
+    }
+
+    @Test
+    void ensureWhenUuid2CprAndCustodyLinesCommentedOutThenNothingAppended(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(DemoBackendData.FILE_NAME);
+        String text = "# uuid2cpr.a0368eea-b281-46cc-9dc9-fec420831906 = 0101701234\n# custody.0505651234 = 1503154321\n";
+        Files.writeString(file, text);
+
+        DemoBackendData data = DemoBackendData.ensure(folder);
+
+        assertEquals(text, Files.readString(file));
+        assertEquals(Set.of(), data.childrenInCustodyOf("0505651234"));
         assertEquals(Optional.empty(), data.cprOfUuid("a0368eea-b281-46cc-9dc9-fec420831906"));
     }
 

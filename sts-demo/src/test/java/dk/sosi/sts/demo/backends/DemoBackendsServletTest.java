@@ -9,7 +9,10 @@ import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.authorization.Authorization;
 import dk.sosi.sts.backend.authorization.HttpAuthorizationRegister;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
+import dk.sosi.sts.backend.idsas.HttpIdsasService;
+import dk.sosi.sts.backend.personinformation.HttpPersonInformationService;
 import dk.sosi.sts.backend.pid.HttpPidService;
+import dk.sosi.sts.backend.procuration.HttpProcurationService;
 import dk.sosi.sts.backend.roles.HttpUserRoleDirectory;
 import dk.sosi.sts.backend.uuid2cpr.HttpUuid2CprService;
 import dk.sosi.sts.exchange.TestRequests;
@@ -82,6 +85,35 @@ class DemoBackendsServletTest {
         assertTrue(pid.isRelated("9208-2002-2-741852963", "0505651234", TestRequests.ANY));
         assertTrue(pid.isRelated("PID:9208-2002-2-741852963", "0505651234", TestRequests.ANY));
         assertFalse(pid.isRelated("9208-2002-2-741852963", "0101701234", TestRequests.ANY));
+    }
+
+    @Test
+    void getProcurationPrivilegesWhenDemoGrantorAndDemoBorgerThenTheDemoPrivilegeAndNoneTheOtherWay() {
+        HttpProcurationService procuration = new HttpProcurationService(HttpProcurationService.Version.V2,
+                endpoint(DemoBackendsServlet.PROCURATION_PATH), TIMEOUT, HTTP);
+
+        assertEquals(List.of(DemoBackendData.PROCURATION_PRIVILEGE), procuration.getProcurationPrivileges(
+                DemoBackendData.PROCURATION_GRANTOR_CPR, DemoBackendData.CITIZEN_CPR, TestRequests.ANY));
+        assertEquals(List.of(), procuration.getProcurationPrivileges(
+                DemoBackendData.CITIZEN_CPR, DemoBackendData.PROCURATION_GRANTOR_CPR, TestRequests.ANY));
+    }
+
+    @Test
+    void childrenInCustodyWhenDemoBorgerThenDemoBarnAndEveryCprValid() {
+        HttpPersonInformationService persons = new HttpPersonInformationService(
+                endpoint(DemoBackendsServlet.PERSON_INFORMATION_PATH), TIMEOUT, HTTP);
+
+        assertEquals(Set.of(DemoBackendData.CHILD_CPR), persons.childrenInCustody(DemoBackendData.CITIZEN_CPR, TestRequests.ANY));
+        assertEquals(Set.of(), persons.childrenInCustody(DemoBackendData.CHILD_CPR, TestRequests.ANY));
+        assertTrue(persons.isValid(DemoBackendData.CHILD_CPR, TestRequests.ANY));
+    }
+
+    @Test
+    void blurredOrganisationsWhenDemoBorgerThenTheDemoOrganisationAndNoneForOthers() {
+        HttpIdsasService idsas = new HttpIdsasService(endpoint(DemoBackendsServlet.IDSAS_PATH), TIMEOUT, HTTP);
+
+        assertEquals(List.of(DemoBackendData.BLURRED_ORGANISATION), idsas.blurredOrganisations(DemoBackendData.CITIZEN_CPR, TestRequests.ANY));
+        assertEquals(List.of(), idsas.blurredOrganisations(DemoBackendData.CHILD_CPR, TestRequests.ANY));
     }
 
     @Test
