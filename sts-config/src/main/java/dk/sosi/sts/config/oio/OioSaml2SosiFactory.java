@@ -61,8 +61,7 @@ final class OioSaml2SosiFactory {
     /** The endpoint: any caller with a valid OCES2 or OCES3 certificate may sign (the guide: no whitelist). */
     Exchange create(DgwsSettings dgws, StsConfiguration configuration, IssuerSignedAssertions assertions,
             Function<CallerPolicy, CallerCheck> callerCheck) {
-        NboConfigurationProperties properties = operator.optionalBean(NBO_CONFIGURATION, NboConfigurationProperties.class)
-                .orElseGet(NboConfigurationProperties::new);
+        NboConfigurationProperties properties = properties(operator);
         NboSettings settings = settings(properties);
         CallerPolicy callers = new CallerPolicy(true, settings.allowedDrift(), CallerPolicy.Whitelist.NONE);
         return new CallerCheckedExchange(callerCheck.apply(callers), new OioSaml2SosiExchange(assertions,
@@ -74,6 +73,15 @@ final class OioSaml2SosiFactory {
                         configuration, NationalRoleCheck.ENDPOINT_NBO),
                 new AuthorizationCheck(operator.bean(DgwsExchangeFactory.AUTHORIZATION_REGISTER, AuthorizationRegister.class)),
                 DgwsExchangeFactory.idCardIssuer(dgws, credential, sla, clock), settings, sla));
+    }
+
+    /** The settings of bean {@value #NBO_CONFIGURATION}, which Bst2Idws shares. */
+    static NboSettings settings(OperatorConfiguration operator) {
+        return settings(properties(operator));
+    }
+
+    private static NboConfigurationProperties properties(OperatorConfiguration operator) {
+        return operator.optionalBean(NBO_CONFIGURATION, NboConfigurationProperties.class).orElseGet(NboConfigurationProperties::new);
     }
 
     private static NboSettings settings(NboConfigurationProperties properties) {
