@@ -52,7 +52,8 @@ public final class DemoBootstrapTokenIssuer {
         return new Keys(credential(demo, SIGNING_CREDENTIAL, SIGNING_DN), credential(demo, ENCRYPTION_CREDENTIAL, ENCRYPTION_DN));
     }
 
-    private static IssuedCredential credential(DemoConfiguration demo, String name, String dnFormat) {
+    /** The demo credential {@code name} of the folder, issued by the demo issuing CA when the folder lacks it. */
+    static IssuedCredential credential(DemoConfiguration demo, String name, String dnFormat) {
         Path file = demo.folder().resolve(name);
         synchronized (LOCK) {
             if (!Files.isRegularFile(file)) {

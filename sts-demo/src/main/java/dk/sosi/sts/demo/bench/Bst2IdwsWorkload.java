@@ -1,0 +1,54 @@
+package dk.sosi.sts.demo.bench;
+
+import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
+import dk.sosi.sts.demo.DemoConfiguration;
+import dk.sosi.sts.demo.client.Bst2IdwsDemoClient;
+import dk.sosi.sts.testkit.pki.IssuedCredential;
+import dk.sosi.sts.xml.SecureXml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Bst2Idws: encrypted OIO3BST_CITIZENs of the demo citizen issuer for the demo citizen, each holder-of-key to the
+ * signer of the request that carries it (the demo application the demo audience whitelists), made before the run.
+ * An answer costs the STS three private-key operations: the token's decryption, the identity token's signature and
+ * the message's.
+ */
+final class Bst2IdwsWorkload implements Workload {
+
+    private final DemoConfiguration demo;
+
+    Bst2IdwsWorkload(DemoConfiguration demo) {
+        this.demo = Objects.requireNonNull(demo, "demo");
+    }
+
+    @Override
+    public String endpoint() {
+        return "Bst2Idws";
+    }
+
+    @Override
+    public int privateKeyOperations() {
+        return 3;
+    }
+
+    @Override
+    public double multipleTarget() {
+        return 1.4;
+    }
+
+    @Override
+    public List<IssuedCredential> signers() {
+        return List.of(demo.loadClientCredential(DemoCitizenTokenIssuer.WHITELISTED_CLIENT));
+    }
+
+    @Override
+    public List<byte[]> requests(List<IssuedCredential> signers, int count) {
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(SecureXml.toBytes(Bst2IdwsDemoClient.request(demo, signers.get(i % signers.size()))));
+        }
+        return requests;
+    }
+}

@@ -1,0 +1,144 @@
+package dk.sosi.sts.web;
+
+import static dk.sosi.sts.web.Bst2IdwsFixture.AUDIENCE;
+import static dk.sosi.sts.web.Bst2IdwsFixture.CPR_CLAIM;
+import static dk.sosi.sts.web.Bst2IdwsFixture.token;
+import static dk.sosi.sts.web.OioClientFixture.SAML;
+import static dk.sosi.sts.web.OioClientFixture.WSA;
+import static dk.sosi.sts.web.OioClientFixture.WST;
+import static dk.sosi.sts.web.OioClientFixture.WSU;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
+import dk.sosi.sts.demo.client.Bst2IdwsDemoClient;
+import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder.Profile;
+import dk.sosi.sts.demo.client.OioRequestBuilder;
+import dk.sosi.sts.pki.Certificates;
+import dk.sosi.sts.xmldsig.SignatureAlgorithm;
+import dk.sosi.sts.xmldsig.SignaturePolicy;
+import dk.sosi.sts.xmldsig.SignatureVerifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Bst2Idws over HTTP (exchanges.md 3.4): the IDWS identity token a citizen application gets for the bootstrap tokens
+ * of each profile, plain and encrypted, and for a legacy NemLog-in 2 token whose PID the PID service relates to the
+ * claimed CPR. The refusals are in {@link Bst2IdwsFaultTest}.
+ */
+class Bst2IdwsTest {
+
+    private static StsTestServer sts;
+    private static Bst2IdwsFixture bst;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sts = StsTestServer.shared();
+        bst = new Bst2IdwsFixture(sts);
+    }
+
+    private static String text(Element parent, String namespace, String localName) {
+        return parent.getElementsByTagNameNS(namespace, localName).item(0).getTextContent();
+    }
+
+    private static Element element(Element parent, String namespace, String localName) {
+        return (Element) parent.getElementsByTagNameNS(namespace, localName).item(0);
+    }
+
+    @Test
+    void exchangeWhenDemoClientsEncryptedOio3BstThenSignedHolderOfKeyIdentityTokenForTheAudience() throws Exception {
+        Document request = Bst2IdwsDemoClient.request(sts.embedded().demo(), bst.app());
+        String messageId = OioClientFixture.messageId(request);
+
+        Document answer = bst.answer(request);
+
+        assertEquals(OioRequestBuilder.ACTION_ISSUE, text(answer.getDocumentElement(), WSA, "Action"));
+        assertEquals(messageId, text(answer.getDocumentElement(), WSA, "RelatesTo"));
+        Element rstr = element(answer.getDocumentElement(), WST, "RequestSecurityTokenResponse");
+        assertEquals(OioRequestBuilder.TOKEN_TYPE, text(rstr, WST, "TokenType"));
+        assertEquals(AUDIENCE, text(element(rstr, "http://schemas.xmlsoap.org/ws/2004/09/policy", "AppliesTo"), WSA, "Address"));
+
+        Element token = token(answer);
+        assertEquals(bst.stsKey().certificate(), new SignatureVerifier(SignaturePolicy.enveloped(EnumSet.of(SignatureAlgorithm.RSA_SHA256,
+                SignatureAlgorithm.RSA_SHA1))).verifyEnveloped(token, "ID", "identity token", certificate -> { }).certificate());
+        Element issuer = element(token, SAML, "Issuer");
+        assertEquals("Signature", ((Element) issuer.getNextSibling()).getLocalName());
+        Element nameId = element(token, SAML, "NameID");
+        assertEquals("dk:gov:saml:attribute:CprNumberIdentifier:0505651234", nameId.getTextContent());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", nameId.getAttribute("Format"));
+        Element confirmation = element(token, SAML, "SubjectConfirmation");
+        assertEquals("urn:oasis:names:tc:SAML:2.0:cm:holder-of-key", confirmation.getAttribute("Method"));
+        assertEquals(bst.app().certificate(), Certificates.fromBase64(text(confirmation, OioClientFixture.DS, "X509Certificate")).orElseThrow());
+        Element data = element(confirmation, SAML, "SubjectConfirmationData");
+        assertEquals(AUDIENCE, data.getAttribute("Recipient"));
+        Element conditions = element(token, SAML, "Conditions");
+        assertEquals(conditions.getAttribute("NotOnOrAfter"), data.getAttribute("NotOnOrAfter"));
+        assertEquals(AUDIENCE, text(conditions, SAML, "Audience"));
+        Instant notBefore = Instant.parse(conditions.getAttribute("NotBefore"));
+        Instant notOnOrAfter = Instant.parse(conditions.getAttribute("NotOnOrAfter"));
+        assertEquals(Duration.ofSeconds(DemoCitizenTokenIssuer.LIFETIME_SECONDS).plus(Duration.ofMinutes(5)),
+                Duration.between(notBefore, notOnOrAfter));
+        assertTrue(notBefore.isBefore(Instant.now()), notBefore.toString());
+        Element lifetime = element(rstr, WST, "Lifetime");
+        assertEquals(conditions.getAttribute("NotBefore"), text(lifetime, WSU, "Created"));
+        assertEquals(conditions.getAttribute("NotOnOrAfter"), text(lifetime, WSU, "Expires"));
+        assertEquals("DK-SAML-2.0", OioClientFixture.attribute(token, "dk:gov:saml:attribute:SpecVer"));
+        assertEquals("3", OioClientFixture.attribute(token, "dk:gov:saml:attribute:AssuranceLevel"));
+        assertEquals("0505651234", OioClientFixture.attribute(token, "dk:gov:saml:attribute:CprNumberIdentifier"));
+        assertEquals(0, token.getElementsByTagNameNS("http://www.w3.org/2001/04/xmlenc#", "EncryptedData").getLength());
+
+        List<String> sla = SlaLogFile.linesOf(messageId, 3);
+        for (String point : List.of("id=200 name=AbstractStsRequestHandler.request", "id=270 name=NboIdwsRequestHandler.convert",
+                "id=260 name=SignatureProvider.sign")) {
+            assertTrue(sla.stream().anyMatch(l -> l.startsWith(point) && l.endsWith("outcome=ok")), point + " in " + sla);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"OIO3BST_CITIZEN", "OIO2BST_CITIZEN"})
+    void exchangeWhenPlainTokenOfEachProfileThenIdentityTokenWithItsCprAndNameId(Profile profile) throws Exception {
+        String cpr = Bst2SosiFixture.newCpr();
+        Element bootstrap = bst.signed(bst.token(profile, cpr));
+
+        Element token = token(bst.answer(bst.signed(Bst2IdwsFixture.request(bootstrap))));
+
+        assertEquals(cpr, OioClientFixture.attribute(token, "dk:gov:saml:attribute:CprNumberIdentifier"));
+        assertEquals(text(bootstrap, SAML, "NameID"), text(token, SAML, "NameID"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"OIO3BST_CITIZEN", "OIO2BST_CITIZEN"})
+    void exchangeWhenEncryptedTokenOfEachProfileWithAgreeingClaimThenIdentityToken(Profile profile) throws Exception {
+        String cpr = Bst2SosiFixture.newCpr();
+        Document request = bst.signed(Bst2IdwsFixture.request(bst.encrypted(bst.token(profile, cpr))).claim(CPR_CLAIM, cpr));
+
+        assertEquals(cpr, OioClientFixture.attribute(token(bst.answer(request)), "dk:gov:saml:attribute:CprNumberIdentifier"));
+    }
+
+    @Test
+    void exchangeWhenLegacyBearerTokenAndPidRelatedToTheClaimedCprThenIdentityTokenForTheClaimedCpr() throws Exception {
+        String cpr = Bst2SosiFixture.newCpr();
+        String pid = "9208-2002-2-" + cpr + "99";
+        bst.pidRelated(pid, cpr, true);
+        Element bootstrap = bst.encrypted(bst.token(Profile.OIO2BST_LEGACY, null).pid(pid));
+        Document request = bst.signed(Bst2IdwsFixture.request(bootstrap).claim(CPR_CLAIM, cpr));
+        String messageId = OioClientFixture.messageId(request);
+
+        Element token = token(bst.answer(request));
+
+        assertEquals(cpr, OioClientFixture.attribute(token, "dk:gov:saml:attribute:CprNumberIdentifier"));
+        Element nameId = element(token, SAML, "NameID");
+        assertEquals("C=DK,O=Ingen organisatorisk tilknytning,CN=Demo Borger,Serial=PID:" + pid, nameId.getTextContent());
+        assertEquals("urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName", nameId.getAttribute("Format"));
+        assertEquals("urn:oasis:names:tc:SAML:2.0:cm:holder-of-key", element(token, SAML, "SubjectConfirmation").getAttribute("Method"));
+        assertTrue(SlaLogFile.linesOf(messageId, 4).stream().anyMatch(l -> l.startsWith("id=221 name=WsOcesPidService.isRelated")));
+    }
+}
