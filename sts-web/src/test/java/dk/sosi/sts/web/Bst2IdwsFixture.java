@@ -132,7 +132,7 @@ final class Bst2IdwsFixture {
 
     /** Adds a citizen audience with {@code rows}; returns its name. */
     String addAudience(Map<String, String> rows) throws Exception {
-        String audience = "https://citizen-" + UUID.randomUUID() + ".service.test/";
+        String audience = "https://citizen-" + UUID.randomUUID().toString().substring(0, 8) + ".test/";
         insert("audienceConfiguration", "audience", audience, rows);
         return audience;
     }
