@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
 import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.demo.client.BootstrapTokenBuilder;
-import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder;
 import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder.Profile;
+import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +43,10 @@ class Bst2IdwsFaultTest {
         bst = new Bst2IdwsFixture(sts);
     }
 
+    private static final String ON_BEHALF_OF = "dk:healthcare:saml:attribute:OnBehalfOf";
+
     private static CitizenBootstrapTokenBuilder token() {
-        return bst.token(Profile.OIO3BST_CITIZEN, Bst2SosiFixture.newCpr());
+        return bst.token(Profile.OIO3BST_CITIZEN, Bst2IdwsFixture.adultCpr());
     }
 
     private static void assertFault(SoapFaults fault, String code, String text) {
@@ -104,7 +106,7 @@ class Bst2IdwsFaultTest {
     @Test
     void exchangeWhenTokenAlteredAfterTheIssuerSignedItThenFailedAuthentication() throws Exception {
         Element token = bst.signed(token());
-        attributeValue(token, "https://data.gov.dk/model/core/eid/cprNumber").setTextContent(Bst2SosiFixture.newCpr());
+        attributeValue(token, "https://data.gov.dk/model/core/eid/cprNumber").setTextContent(Bst2IdwsFixture.adultCpr());
 
         assertFault(bst.fault(bst.signed(request(token))), "FailedAuthentication", "The bootstrap token signature is invalid");
     }
@@ -115,7 +117,7 @@ class Bst2IdwsFaultTest {
         Element original = bst.signed(token());
         Element wrapper = (Element) original.cloneNode(true);
         wrapper.setAttribute("ID", "_" + UUID.randomUUID());
-        attributeValue(wrapper, "https://data.gov.dk/model/core/eid/cprNumber").setTextContent(Bst2SosiFixture.newCpr());
+        attributeValue(wrapper, "https://data.gov.dk/model/core/eid/cprNumber").setTextContent(Bst2IdwsFixture.adultCpr());
         Element advice = wrapper.getOwnerDocument().createElementNS(SAML, "saml:Advice");
         advice.appendChild(original.cloneNode(true));
         Element conditions = (Element) wrapper.getElementsByTagNameNS(SAML, "Conditions").item(0);
@@ -151,7 +153,7 @@ class Bst2IdwsFaultTest {
                 "tokenProfile.1", "OIO3BST_CITIZEN", "audience", CitizenBootstrapTokenBuilder.STS_AUDIENCE));
         try {
             Element token = new CitizenBootstrapTokenBuilder(Profile.OIO2BST_CITIZEN, issuer).holderOfKey(bst.app().certificate())
-                    .cpr(Bst2SosiFixture.newCpr()).signed(key.privateKey(), key.certificate());
+                    .cpr(Bst2IdwsFixture.adultCpr()).signed(key.privateKey(), key.certificate());
 
             assertFault(bst.awaitFault(bst.signed(request(token)), "profile OIO2BST_CITIZEN"), "FailedAuthentication",
                     "Authentication failed: bootstrap tokens of profile OIO2BST_CITIZEN are not accepted from \"" + issuer + "\"");
@@ -171,7 +173,7 @@ class Bst2IdwsFaultTest {
 
     @Test
     void exchangeWhenClaimedCprIsNotTheTokensThenFailedAuthentication() throws Exception {
-        Document request = bst.signed(request(bst.signed(token())).claim(CPR_CLAIM, Bst2SosiFixture.newCpr()));
+        Document request = bst.signed(request(bst.signed(token())).claim(CPR_CLAIM, Bst2IdwsFixture.adultCpr()));
 
         assertFault(bst.fault(request), "FailedAuthentication", "Authentication failed: the claimed CPR is not the CPR of the bootstrap token");
     }
@@ -187,7 +189,7 @@ class Bst2IdwsFaultTest {
 
     @Test
     void exchangeWhenLegacyTokensPidIsNotRelatedToTheClaimedCprThenFailedAuthentication() throws Exception {
-        String cpr = Bst2SosiFixture.newCpr();
+        String cpr = Bst2IdwsFixture.adultCpr();
         String pid = "9208-2002-2-" + cpr + "98";
         bst.pidRelated(pid, cpr, false);
         Document request = bst.signed(request(bst.signed(bst.token(Profile.OIO2BST_LEGACY, null).pid(pid))).claim(CPR_CLAIM, cpr));
@@ -203,13 +205,53 @@ class Bst2IdwsFaultTest {
         assertFault(bst.fault(request), "InvalidRequest", "The claim dk:gov:saml:attribute:CprNumberIdentifier is not a CPR number (10 digits)");
     }
 
-    @Test
-    void exchangeWhenOnBehalfOfClaimedThenNotAvailableYet() throws Exception {
-        Document request = bst.signed(request(bst.signed(token())).claim("dk:healthcare:saml:attribute:OnBehalfOf",
-                "urn:dk:healthcare:saml:actThroughProcurationBy:cprNumberIdentifier:" + Bst2SosiFixture.newCpr()));
+    // --- acting for someone else ---
 
-        assertFault(bst.fault(request), "InvalidRequest",
-                "Acting on behalf of someone else (claim dk:healthcare:saml:attribute:OnBehalfOf) is not available yet");
+    @Test
+    void exchangeWhenProcurationClaimedButNoneGivenThenFailedAuthentication() throws Exception {
+        String citizen = Bst2IdwsFixture.adultCpr();
+        String grantor = Bst2IdwsFixture.adultCpr();
+        bst.procurationIs(grantor, citizen);
+        Document request = bst.signed(request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, citizen)))
+                .claim(ON_BEHALF_OF, "urn:dk:healthcare:saml:actThroughProcurationBy:cprNumberIdentifier:" + grantor));
+
+        SoapFaults fault = bst.fault(request);
+
+        assertFault(fault, "FailedAuthentication", "Authentication failed: the procuration service knows no procuration from the "
+                + "person in dk:healthcare:saml:attribute:OnBehalfOf to the citizen");
+    }
+
+    @Test
+    void exchangeWhenParentalCustodyOfAChildNotInCustodyThenFailedAuthentication() throws Exception {
+        String parent = Bst2IdwsFixture.adultCpr();
+        bst.custodyIs(parent, Bst2IdwsFixture.childCpr(8));
+        Document request = bst.signed(request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, parent))).claim(ON_BEHALF_OF,
+                "urn:dk:healthcare:saml:actThrough:ParentalCustody:cprNumberIdentifier:" + Bst2IdwsFixture.childCpr(9)));
+
+        SoapFaults fault = bst.fault(request);
+
+        assertFault(fault, "FailedAuthentication",
+                "Authentication failed: the person in dk:healthcare:saml:attribute:OnBehalfOf is not in the citizen's parental custody");
+    }
+
+    @Test
+    void exchangeWhenWardCustodyClaimedBySignerNotListedAsWardCertificateThenFailedAuthentication() throws Exception {
+        Document request = bst.signed(request(bst.signed(token())).claim(ON_BEHALF_OF,
+                "urn:dk:healthcare:saml:actThrough:WardCustody:cprNumberIdentifier:" + Bst2IdwsFixture.adultCpr()));
+
+        SoapFaults fault = bst.fault(request);
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode(), fault.faultstring());
+        assertTrue(fault.faultstring().contains("srp.ward.certificate"), fault.faultstring());
+    }
+
+    @Test
+    void exchangeWhenCitizenIsUnderTheMinimumAgeThenFailedAuthentication() throws Exception {
+        Document request = bst.signed(request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, Bst2IdwsFixture.childCpr(14)))));
+
+        SoapFaults fault = bst.fault(request);
+
+        assertFault(fault, "FailedAuthentication", "Authentication failed: the citizen is younger than the minimum allowed age of 15 years");
     }
 
     // --- hostile encryption ---

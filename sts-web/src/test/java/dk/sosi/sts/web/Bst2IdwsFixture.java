@@ -17,7 +17,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -120,6 +123,32 @@ final class Bst2IdwsFixture {
 
     static Element token(Document answer) {
         return (Element) answer.getElementsByTagNameNS(OioClientFixture.SAML, "Assertion").item(0);
+    }
+
+    /** A new CPR of a citizen born 1950–1999 (digit 7 from 0 to 3: the 1900s), so never under the minimum age. */
+    static String adultCpr() {
+        Random random = new Random();
+        return String.format("%02d%02d%02d%d%03d", 1 + random.nextInt(28), 1 + random.nextInt(12), 50 + random.nextInt(50),
+                random.nextInt(4), random.nextInt(1000));
+    }
+
+    /** A CPR of a child born {@code yearsAgo} years ago today (digit 7 is 4: the 2000s up to 2036). */
+    static String childCpr(int yearsAgo) {
+        LocalDate born = LocalDate.now(ZoneId.of("Europe/Copenhagen")).minusYears(yearsAgo).minusDays(1);
+        return String.format("%02d%02d%02d4%03d", born.getDayOfMonth(), born.getMonthValue(), born.getYear() % 100,
+                new Random().nextInt(1000));
+    }
+
+    /** Stubs the procuration service: the privileges {@code grantor} gave {@code grantee} (none: no procuration). */
+    void procurationIs(String grantor, String grantee, String... privileges) {
+        sts.backends().stubFor(get(urlPathEqualTo("/procuration/grantors/" + grantor + "/grantees/" + grantee + "/privileges"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(String.join("\n", privileges))));
+    }
+
+    /** Stubs PersonInformation: the children in {@code cpr}'s parental custody. */
+    void custodyIs(String cpr, String... children) {
+        sts.backends().stubFor(get(urlPathEqualTo("/person-information/persons/" + cpr + "/custody"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(String.join("\n", children))));
     }
 
     /** Stubs the PID service: whether {@code pid} belongs to {@code cpr}. */

@@ -18,8 +18,10 @@ import dk.sosi.sts.pki.Certificates;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import dk.sosi.sts.xmldsig.SignaturePolicy;
 import dk.sosi.sts.xmldsig.SignatureVerifier;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,10 +104,42 @@ class Bst2IdwsTest {
         }
     }
 
+    @Test
+    void exchangeOnBehalfOfAGrantorWithProcurationThenTokenCarriesThePrivilegesScopedToTheClaim() throws Exception {
+        String citizen = Bst2IdwsFixture.adultCpr();
+        String grantor = Bst2IdwsFixture.adultCpr();
+        bst.procurationIs(grantor, citizen, "urn:dk:sundhed:privilege:read");
+        String claim = "urn:dk:healthcare:saml:actThroughProcurationBy:cprNumberIdentifier:" + grantor;
+        Document request = bst.signed(Bst2IdwsFixture.request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, citizen)))
+                .claim("dk:healthcare:saml:attribute:OnBehalfOf", claim));
+
+        Element token = token(bst.answer(request));
+
+        assertEquals(citizen, OioClientFixture.attribute(token, "dk:gov:saml:attribute:CprNumberIdentifier"));
+        String privileges = new String(Base64.getMimeDecoder().decode(
+                OioClientFixture.attribute(token, "dk:gov:saml:attribute:Privileges_intermediate")), StandardCharsets.UTF_8);
+        assertTrue(privileges.contains("Scope=\"" + claim + "\""), privileges);
+        assertTrue(privileges.contains("urn:dk:sundhed:privilege:read"), privileges);
+    }
+
+    @Test
+    void exchangeOnBehalfOfAChildInParentalCustodyThenTokenCarriesTheVerifiedRelation() throws Exception {
+        String parent = Bst2IdwsFixture.adultCpr();
+        String child = Bst2IdwsFixture.childCpr(7);
+        bst.custodyIs(parent, child);
+        Document request = bst.signed(Bst2IdwsFixture.request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, parent)))
+                .claim("dk:healthcare:saml:attribute:OnBehalfOf", "urn:dk:healthcare:saml:actThrough:ParentalCustody:cprNumberIdentifier:" + child));
+
+        String relations = new String(Base64.getMimeDecoder().decode(OioClientFixture.attribute(token(bst.answer(request)),
+                "urn:dk:healthcare:saml:attribute:SubjectRelations")), StandardCharsets.UTF_8);
+
+        assertTrue(relations.contains("relatedPersonID=\"" + child + "\""), relations);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Profile.class, names = {"OIO3BST_CITIZEN", "OIO2BST_CITIZEN"})
     void exchangeWhenPlainTokenOfEachProfileThenIdentityTokenWithItsCprAndNameId(Profile profile) throws Exception {
-        String cpr = Bst2SosiFixture.newCpr();
+        String cpr = Bst2IdwsFixture.adultCpr();
         Element bootstrap = bst.signed(bst.token(profile, cpr));
 
         Element token = token(bst.answer(bst.signed(Bst2IdwsFixture.request(bootstrap))));
@@ -117,7 +151,7 @@ class Bst2IdwsTest {
     @ParameterizedTest
     @EnumSource(value = Profile.class, names = {"OIO3BST_CITIZEN", "OIO2BST_CITIZEN"})
     void exchangeWhenEncryptedTokenOfEachProfileWithAgreeingClaimThenIdentityToken(Profile profile) throws Exception {
-        String cpr = Bst2SosiFixture.newCpr();
+        String cpr = Bst2IdwsFixture.adultCpr();
         Document request = bst.signed(Bst2IdwsFixture.request(bst.encrypted(bst.token(profile, cpr))).claim(CPR_CLAIM, cpr));
 
         assertEquals(cpr, OioClientFixture.attribute(token(bst.answer(request)), "dk:gov:saml:attribute:CprNumberIdentifier"));
@@ -125,7 +159,7 @@ class Bst2IdwsTest {
 
     @Test
     void exchangeWhenLegacyBearerTokenAndPidRelatedToTheClaimedCprThenIdentityTokenForTheClaimedCpr() throws Exception {
-        String cpr = Bst2SosiFixture.newCpr();
+        String cpr = Bst2IdwsFixture.adultCpr();
         String pid = "9208-2002-2-" + cpr + "99";
         bst.pidRelated(pid, cpr, true);
         Element bootstrap = bst.encrypted(bst.token(Profile.OIO2BST_LEGACY, null).pid(pid));

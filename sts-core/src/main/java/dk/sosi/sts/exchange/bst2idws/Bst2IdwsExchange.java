@@ -4,6 +4,7 @@ import dk.sosi.sts.backend.pid.PidService;
 import dk.sosi.sts.exchange.IssuedToken;
 import dk.sosi.sts.exchange.citizen.CitizenAudience;
 import dk.sosi.sts.exchange.citizen.CitizenAudiences;
+import dk.sosi.sts.exchange.citizen.CitizenChecks;
 import dk.sosi.sts.exchange.citizen.IdentityTokenIssuer;
 import dk.sosi.sts.exchange.oio.DecryptionKeys;
 import dk.sosi.sts.exchange.oio.HolderOfKey;
@@ -19,6 +20,7 @@ import dk.sosi.sts.sla.SlaPoint;
 import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.token.saml.NameId;
 import dk.sosi.sts.token.saml.SamlAssertion;
+import dk.sosi.sts.token.saml.SamlAttribute;
 import dk.sosi.sts.token.saml.SubjectConfirmation;
 import dk.sosi.sts.trust.TrustedIdpTrust;
 import dk.sosi.sts.xmlenc.AssertionDecrypter;
@@ -41,7 +43,6 @@ public final class Bst2IdwsExchange implements OioExchange {
 
     /** The claims of the request (exchanges.md 3.4), as Seal and unsealed name them. */
     static final String CPR_CLAIM = "dk:gov:saml:attribute:CprNumberIdentifier";
-    static final String ON_BEHALF_OF_CLAIM = "dk:healthcare:saml:attribute:OnBehalfOf";
     static final String SUBJECT = "bootstrap token";
     /** A NemLog-in 3 style NameID names the citizen by CPR after this prefix. */
     static final String CPR_NAME_ID_PREFIX = "dk:gov:saml:attribute:CprNumberIdentifier:";
@@ -64,8 +65,6 @@ public final class Bst2IdwsExchange implements OioExchange {
     static final String UNVERIFIABLE_CPR = "Authentication failed: the bootstrap token names the citizen neither by CPR nor by "
             + "the PID of a personal certificate, so the claimed CPR cannot be verified";
     static final String UNRELATED_PID = "Authentication failed: the claimed CPR is not related to the PID of the bootstrap token";
-    static final String ON_BEHALF_OF = "Acting on behalf of someone else (claim " + ON_BEHALF_OF_CLAIM
-            + ") is not available yet";
 
     private final CitizenAudiences audiences;
     private final TrustedCitizenIdps idps;
@@ -74,14 +73,15 @@ public final class Bst2IdwsExchange implements OioExchange {
     private final AssertionDecrypter decrypter;
     private final IssuerSignedAssertions assertions;
     private final PidService pid;
+    private final CitizenChecks citizens;
     private final IdentityTokenIssuer tokens;
     private final Duration allowedDrift;
     private final SlaLog sla;
 
     /** @param allowedDrift how far the issuer's clock may be off ({@code nboConfiguration.allowedDriftInSeconds}) */
     public Bst2IdwsExchange(CitizenAudiences audiences, TrustedCitizenIdps idps, TrustedIdpTrust trust, DecryptionKeys decryptionKeys,
-            AssertionDecrypter decrypter, IssuerSignedAssertions assertions, PidService pid, IdentityTokenIssuer tokens,
-            Duration allowedDrift, SlaLog sla) {
+            AssertionDecrypter decrypter, IssuerSignedAssertions assertions, PidService pid, CitizenChecks citizens,
+            IdentityTokenIssuer tokens, Duration allowedDrift, SlaLog sla) {
         this.audiences = Objects.requireNonNull(audiences, "audiences");
         this.idps = Objects.requireNonNull(idps, "idps");
         this.trust = Objects.requireNonNull(trust, "trust");
@@ -89,6 +89,7 @@ public final class Bst2IdwsExchange implements OioExchange {
         this.decrypter = Objects.requireNonNull(decrypter, "decrypter");
         this.assertions = Objects.requireNonNull(assertions, "assertions");
         this.pid = Objects.requireNonNull(pid, "pid");
+        this.citizens = Objects.requireNonNull(citizens, "citizens");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.allowedDrift = Objects.requireNonNull(allowedDrift, "allowedDrift");
         this.sla = Objects.requireNonNull(sla, "sla");
@@ -116,10 +117,8 @@ public final class Bst2IdwsExchange implements OioExchange {
         checkHolderOfKey(bst, request);
         NameId nameId = bst.subject().nameId().orElseThrow(() -> new StsFault(FaultCode.INVALID_SECURITY_TOKEN, NO_NAME_ID));
         String cpr = cpr(bst, profile, nameId, request);
-        if (request.token().claim(ON_BEHALF_OF_CLAIM).isPresent()) {
-            throw new StsFault(FaultCode.INVALID_REQUEST, ON_BEHALF_OF);
-        }
-        return tokens.issue(new IdentityTokenIssuer.Citizen(nameId, cpr, request.caller().certificate().orElseThrow(), List.of()),
+        List<SamlAttribute> acting = citizens.check(cpr, audience, request);
+        return tokens.issue(new IdentityTokenIssuer.Citizen(nameId, cpr, request.caller().certificate().orElseThrow(), acting),
                 audience, request.context());
     }
 
