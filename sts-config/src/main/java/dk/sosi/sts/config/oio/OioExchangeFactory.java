@@ -92,7 +92,9 @@ public final class OioExchangeFactory {
                 StsEndpoint.OIOSAML2SOSI, new OioSaml2SosiFactory(operator, credential, validity, sla, clock)
                         .create(dgws, configuration, issuerSignedAssertions(), this::callerCheck),
                 StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock)
-                        .create(this, dgws, configuration)));
+                        .create(this, dgws, configuration),
+                StsEndpoint.JWT2OIOSAML, new Jwt2OioSamlFactory(operator, validity, clock)
+                        .create(this, configuration, issuer, new AssertionSigner(new SamlAssertionWriter(), signer, credential))));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code NewSecurityTokenService} (an id-card, {@link DgwsDemoClient}), {@code OIOSaml2Sosi} (a NemLog-in assertion
  * exchanged for an id-card, {@link OioSaml2SosiDemoClient}), {@code Sosi2OIOSaml} (an id-card exchanged for an
  * OIOSAML assertion, {@link Sosi2OioSamlDemoClient}), {@code BST2SOSI} (a bootstrap token exchanged for an id-card,
- * {@link Bst2SosiDemoClient}) or {@code BST2SOSI+Sosi2OIOSaml} (that id-card then exchanged for an OIOSAML assertion).
+ * {@link Bst2SosiDemoClient}), {@code BST2SOSI+Sosi2OIOSaml} (that id-card then exchanged for an OIOSAML assertion) or
+ * {@code JWT2OIOSaml} (a citizen's JWT exchanged for an OIOSAML assertion, {@link Jwt2OioSamlDemoClient}).
  */
 public final class DemoClients {
 
@@ -16,7 +17,7 @@ public final class DemoClients {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi|BST2SOSI|BST2SOSI+Sosi2OIOSaml>"
+            System.err.println("usage: DemoClients <NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi|BST2SOSI|BST2SOSI+Sosi2OIOSaml|JWT2OIOSaml>"
                     + " <client> <STS base URL>");
             System.exit(2);
         }
@@ -28,9 +29,10 @@ public final class DemoClients {
             case "OIOSaml2Sosi" -> OioSaml2SosiDemoClient.main(Arrays.copyOfRange(args, 1, 3));
             case "BST2SOSI" -> Bst2SosiDemoClient.main(Arrays.copyOfRange(args, 1, 3));
             case "BST2SOSI+Sosi2OIOSaml" -> Bst2SosiDemoClient.main(new String[] {args[1], args[2], "chain"});
+            case "JWT2OIOSaml" -> Jwt2OioSamlDemoClient.main(Arrays.copyOfRange(args, 1, 3));
             default -> {
                 System.err.println("No demo client for the exchange " + args[0]
-                        + "; use NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI or BST2SOSI+Sosi2OIOSaml");
+                        + "; use NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI, BST2SOSI+Sosi2OIOSaml or JWT2OIOSaml");
                 System.exit(2);
             }
         }

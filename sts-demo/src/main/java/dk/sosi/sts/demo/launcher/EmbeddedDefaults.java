@@ -9,6 +9,7 @@ import dk.sosi.sts.db.DataSources;
 import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.demo.DemoBootstrapTokenIssuer;
+import dk.sosi.sts.demo.DemoCitizenService;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoConfigurationFolder;
 import dk.sosi.sts.demo.DemoServiceProvider;
@@ -75,6 +76,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
             storeDemoCrls(demo, new JdbcCrlStore(dataSource, Clock.systemUTC()));
             DemoServiceProvider.register(dataSource, DemoServiceProvider.ensure(demo));
             DemoBootstrapTokenIssuer.register(dataSource, demo, DemoBootstrapTokenIssuer.ensure(demo));
+            DemoCitizenService.register(dataSource, demo);
         }
         System.setProperty(StsEnvironment.JDBC_URL, database.jdbcUrl());
         System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);
