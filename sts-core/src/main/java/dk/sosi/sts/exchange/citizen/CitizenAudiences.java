@@ -60,12 +60,16 @@ public final class CitizenAudiences {
 
     /**
      * The callers that may ask for the request's audience: its {@code certificate.xxx} values, decided by the caller
-     * check before any signature arithmetic (an audience without rows gets an empty set: nobody may).
+     * check before any signature arithmetic (an audience that is not active, without a {@code lifetime} row, gets an
+     * empty set: nobody may).
      */
     public CallerPolicy.Whitelist whitelist() {
-        return request -> Optional.of(request.appliesTo().map(String::strip)
-                .map(audience -> Set.copyOf(configuration.current().audienceConfiguration().withPrefix(audience, CERTIFICATE).values()))
-                .orElse(Set.of()));
+        return request -> {
+            AttributeTable table = configuration.current().audienceConfiguration();
+            return Optional.of(request.appliesTo().map(String::strip).filter(audience -> table.value(audience, LIFETIME).isPresent())
+                    .map(audience -> Set.copyOf(table.withPrefix(audience, CERTIFICATE).values()))
+                    .orElse(Set.of()));
+        };
     }
 
     private static Duration seconds(String audience, String value) {
