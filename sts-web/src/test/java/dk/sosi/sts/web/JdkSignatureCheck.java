@@ -10,7 +10,7 @@ import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Verifies a card's enveloped signature with the JDK's own XML DSig, independent of the STS's Santuario code. */
+/** Verifies a card's or assertion's enveloped signature with the JDK's own XML DSig, independent of the STS's Santuario code. */
 final class JdkSignatureCheck {
 
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
@@ -20,7 +20,7 @@ final class JdkSignatureCheck {
 
     /** True when {@code assertion}'s ds:Signature verifies with the certificate in its KeyInfo; returns that certificate. */
     static X509Certificate verify(Element assertion) throws Exception {
-        assertion.setIdAttribute("id", true);
+        assertion.setIdAttribute(assertion.hasAttribute("ID") ? "ID" : "id", true); // SAML 2.0 ID, id-card id
         NodeList signatures = assertion.getElementsByTagNameNS(DS, "Signature");
         Element signature = (Element) signatures.item(0);
         String base64 = ((Element) signature.getElementsByTagNameNS(DS, "X509Certificate").item(0)).getTextContent();

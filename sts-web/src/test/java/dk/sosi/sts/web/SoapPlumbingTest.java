@@ -103,12 +103,12 @@ class SoapPlumbingTest {
                   <soap:Body><rst/></soap:Body>
                 </soap:Envelope>""".formatted(messageId);
 
-        HttpResponse<String> response = sts.post("/services/JWT2OIOSaml", request, "text/xml");
+        HttpResponse<String> response = sts.post("/services/DKNCPBST2EHDSIIdws", request, "text/xml");
 
         assertEquals(200, response.statusCode());
         SoapFaults fault = SoapFaults.of(response);
         assertEquals("wst:RequestFailed", fault.faultcode());
-        assertEquals("The JWT2OIOSaml exchange is not available in this version of the STS", fault.faultstring());
+        assertEquals("The DKNCPBST2EHDSIIdws exchange is not available in this version of the STS", fault.faultstring());
         assertEquals("http://sosi.dk/sts", fault.faultactor());
         assertEquals(messageId, fault.inResponseTo());
         List<String> sla = SlaLogFile.linesOf(messageId, 1);

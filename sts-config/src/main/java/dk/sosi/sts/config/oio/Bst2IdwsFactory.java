@@ -1,11 +1,6 @@
 package dk.sosi.sts.config.oio;
 
-import dk.sosi.sts.backend.idsas.IdsasService;
-import dk.sosi.sts.backend.personinformation.PersonInformationService;
 import dk.sosi.sts.backend.pid.PidService;
-import dk.sosi.sts.backend.procuration.ProcurationService;
-import dk.sosi.sts.config.BeanNames;
-import dk.sosi.sts.config.MinimumAllowedAge;
 import dk.sosi.sts.config.OperatorConfiguration;
 import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
@@ -13,12 +8,8 @@ import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.exchange.Exchange;
 import dk.sosi.sts.exchange.bst2idws.Bst2IdwsExchange;
 import dk.sosi.sts.exchange.bst2idws.TrustedCitizenIdps;
-import dk.sosi.sts.exchange.citizen.Blurring;
 import dk.sosi.sts.exchange.citizen.CitizenAudiences;
-import dk.sosi.sts.exchange.citizen.CitizenChecks;
 import dk.sosi.sts.exchange.citizen.IdentityTokenIssuer;
-import dk.sosi.sts.exchange.citizen.MinimumAge;
-import dk.sosi.sts.exchange.citizen.OnBehalfOf;
 import dk.sosi.sts.exchange.oio.AssertionSigner;
 import dk.sosi.sts.exchange.oio.CallerCheckedExchange;
 import dk.sosi.sts.exchange.oio.CallerPolicy;
@@ -37,10 +28,6 @@ import java.util.Objects;
  * {@code allowedDriftInSeconds}, as the guide says), the PID service and the citizen checks.
  */
 final class Bst2IdwsFactory {
-
-    static final String PROCURATION_SERVICE = "digstProcurationService";
-    static final String PERSON_INFORMATION = "personInformationClient";
-    static final String IDSAS_SERVICE = "idsasService";
 
     private final OperatorConfiguration operator;
     private final CertificateValidity validity;
@@ -69,16 +56,7 @@ final class Bst2IdwsFactory {
                 new TrustedIdpTrust(configuration, ConfigurationSnapshot::trustedIdpCitizenConfiguration, validity),
                 new DecryptionKeys(configuration, ConfigurationSnapshot::trustedIdpCitizenConfiguration, "trustedIdpCitizenConfiguration"),
                 new AssertionDecrypter(), oio.issuerSignedAssertions(),
-                operator.bean(DgwsExchangeFactory.PID_SERVICE, PidService.class), citizenChecks(operator, clock),
+                operator.bean(DgwsExchangeFactory.PID_SERVICE, PidService.class), CitizenChecksFactory.create(operator, clock),
                 new IdentityTokenIssuer(issuer, nbo.fuzzyTime(), signer, clock), nbo.allowedDrift(), sla));
-    }
-
-    /** Minimum age, acting for someone else and blurring, from the beans every citizen exchange shares. */
-    static CitizenChecks citizenChecks(OperatorConfiguration operator, Clock clock) {
-        return new CitizenChecks(
-                new MinimumAge(operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class).getMinimumAllowedAge(), clock),
-                new OnBehalfOf(operator.bean(PROCURATION_SERVICE, ProcurationService.class),
-                        operator.bean(PERSON_INFORMATION, PersonInformationService.class)),
-                new Blurring(operator.bean(IDSAS_SERVICE, IdsasService.class)));
     }
 }

@@ -87,14 +87,16 @@ public final class OioExchangeFactory {
             throw new StartupException("Bean '" + TOKEN_ISSUER + "' in services.xml is not valid: " + e.getMessage(), e);
         }
         String issuer = tokenIssuer.issuer().orElse(dgws.issuer());
+        AssertionSigner assertions = new AssertionSigner(new SamlAssertionWriter(), signer, credential);
         return new OioEndpoints(new OioEnvelopeWriter(signer, credential, clock), Map.of(
                 StsEndpoint.SOSI2OIOSAML, sosi2OioSaml(ibo(), issuer, dgws, configuration, signer),
                 StsEndpoint.OIOSAML2SOSI, new OioSaml2SosiFactory(operator, credential, validity, sla, clock)
                         .create(dgws, configuration, issuerSignedAssertions(), this::callerCheck),
                 StsEndpoint.BST2SOSI, new Bst2SosiFactory(operator, credential, validity, sla, clock)
                         .create(this, dgws, configuration),
-                StsEndpoint.BST2IDWS, new Bst2IdwsFactory(operator, validity, sla, clock)
-                        .create(this, configuration, new AssertionSigner(new SamlAssertionWriter(), signer, credential), issuer)));
+                StsEndpoint.BST2IDWS, new Bst2IdwsFactory(operator, validity, sla, clock).create(this, configuration, assertions, issuer),
+                StsEndpoint.JWT2IDWS, new Jwt2IdwsFactory(operator, validity, sla, clock).create(this, configuration, issuer, assertions),
+                StsEndpoint.JWT2OIOSAML, new Jwt2OioSamlFactory(operator, validity, clock).create(this, configuration, issuer, assertions)));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,

@@ -10,6 +10,7 @@ import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.SchemaMigrator;
 import dk.sosi.sts.demo.DemoBootstrapTokenIssuer;
 import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
+import dk.sosi.sts.demo.DemoCitizenService;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoConfigurationFolder;
 import dk.sosi.sts.demo.DemoServiceProvider;
@@ -77,6 +78,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
             DemoServiceProvider.register(dataSource, DemoServiceProvider.ensure(demo));
             DemoBootstrapTokenIssuer.register(dataSource, demo, DemoBootstrapTokenIssuer.ensure(demo));
             DemoCitizenTokenIssuer.register(dataSource, demo, DemoCitizenTokenIssuer.ensure(demo));
+            DemoCitizenService.register(dataSource, demo);
         }
         System.setProperty(StsEnvironment.JDBC_URL, database.jdbcUrl());
         System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);

@@ -1,0 +1,63 @@
+package dk.sosi.sts.demo;
+
+import dk.sosi.sts.pki.CertificateNames;
+import java.security.cert.CertificateEncodingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The demo's citizen web application for JWT2OIOSaml, like forløbsplaner.dk: its rows in
+ * {@code sts_audconf.audienceConfiguration} (audience {@value #AUDIENCE}), so a citizen app whose JWT comes from the demo
+ * JWT IdP ({@code idp/demo-jwt-idp.p12}, kid {@value DemoConfiguration#JWT_IDP_KID}, issuer {@value #JWT_ISSUER}) can
+ * exchange it for an assertion. The assertion is encrypted to the key of the demo receiving system
+ * ({@link DemoServiceProvider}), which plays this application too.
+ */
+public final class DemoCitizenService {
+
+    public static final String AUDIENCE = "https://demo-citizen-sp.sosi-sts.dk/";
+    public static final String RECIPIENT_URL = "https://demo-citizen-sp.sosi-sts.dk/saml/SAMLAssertionConsumer";
+    public static final String JWT_SCOPE = "demo-citizen";
+    /** The issuer ({@code iss}) of the demo JWTs: the key the shipped issuerStrategies map to keyCloak. */
+    public static final String JWT_ISSUER = "http://sts-tester";
+    /** The citizen app's certificate, whitelisted ({@code certificate.demo}) for the audience. */
+    public static final DemoClient WHITELISTED_CLIENT = DemoClient.SYSTEM_FOCES;
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    private DemoCitizenService() {
+    }
+
+    /**
+     * Adds the demo audience to {@code sts_audconf.audienceConfiguration} as an admin would with SQL, or sets its rows to
+     * this folder's keys: lifetime, jwtScope, publicKey, recipientURL and the whitelisted citizen app.
+     */
+    public static void register(DataSource database, DemoConfiguration demo) throws SQLException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("lifetime", String.valueOf(LIFETIME.toSeconds()));
+        rows.put("jwtScope", JWT_SCOPE);
+        rows.put("recipientURL", RECIPIENT_URL);
+        try {
+            rows.put("publicKey", Base64.getEncoder().encodeToString(DemoServiceProvider.ensure(demo).certificate().getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("The demo receiving system's certificate cannot be encoded", e);
+        }
+        rows.put("certificate.demo", CertificateNames.subjectSerialNumber(demo.loadClientCredential(WHITELISTED_CLIENT).certificate()));
+        try (Connection connection = database.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("INSERT INTO sts_audconf.audienceConfiguration"
+                        + " (audience, attribute, attribute_value, comment) VALUES (?, ?, ?, 'demo')"
+                        + " ON DUPLICATE KEY UPDATE attribute_value = VALUES(attribute_value)")) {
+            for (Map.Entry<String, String> row : rows.entrySet()) {
+                upsert.setString(1, AUDIENCE);
+                upsert.setString(2, row.getKey());
+                upsert.setString(3, row.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+}
