@@ -1,6 +1,8 @@
 package dk.sosi.sts.exchange;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Immutable. The token-exchange endpoints under {@code /sts/services/}, named as clients call them. */
 public enum StsEndpoint {
@@ -10,7 +12,8 @@ public enum StsEndpoint {
     OIOSAML2SOSI("OIOSaml2Sosi", Family.OIO),
     BST2SOSI("BST2SOSI", Family.OIO),
     BST2IDWS("Bst2Idws", Family.OIO),
-    JWT2IDWS("JWT2Idws", Family.OIO),
+    /** The guide also names it {@code JWTIdws} once; that address answers too (exchanges.md C-T1). */
+    JWT2IDWS("JWT2Idws", Family.OIO, "JWTIdws"),
     JWT2OIOSAML("JWT2OIOSaml", Family.OIO),
     DKNCPBST2EHDSIIDWS("DKNCPBST2EHDSIIdws", Family.OIO);
 
@@ -24,10 +27,12 @@ public enum StsEndpoint {
 
     private final String path;
     private final Family family;
+    private final List<String> aliases;
 
-    StsEndpoint(String path, Family family) {
+    StsEndpoint(String path, Family family, String... aliases) {
         this.path = path;
         this.family = family;
+        this.aliases = List.of(aliases);
     }
 
     public Family family() {
@@ -39,9 +44,14 @@ public enum StsEndpoint {
         return path;
     }
 
+    /** Every last path segment the endpoint answers at: its own and its aliases. */
+    public List<String> paths() {
+        return Stream.concat(Stream.of(path), aliases.stream()).toList();
+    }
+
     public static Optional<StsEndpoint> byPath(String path) {
         for (StsEndpoint endpoint : values()) {
-            if (endpoint.path.equals(path)) {
+            if (endpoint.path.equals(path) || endpoint.aliases.contains(path)) {
                 return Optional.of(endpoint);
             }
         }

@@ -1,5 +1,8 @@
 package dk.sosi.sts.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dk.sosi.sts.web.Bst2IdwsFixture.AUDIENCE;
 import static dk.sosi.sts.web.Bst2IdwsFixture.CPR_CLAIM;
 import static dk.sosi.sts.web.Bst2IdwsFixture.token;
@@ -11,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
+import dk.sosi.sts.demo.backends.DemoBackendData;
 import dk.sosi.sts.demo.client.Bst2IdwsDemoClient;
 import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder.Profile;
 import dk.sosi.sts.demo.client.OioRequestBuilder;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +126,36 @@ class Bst2IdwsTest {
                 OioClientFixture.attribute(token, "dk:gov:saml:attribute:Privileges_intermediate")), StandardCharsets.UTF_8);
         assertTrue(privileges.contains("Scope=\"" + claim + "\""), privileges);
         assertTrue(privileges.contains("urn:dk:sundhed:privilege:read"), privileges);
+    }
+
+    @Test
+    void exchangeWhenDemoClientActsForTheDemoChildThenTokenCarriesTheRelation() throws Exception {
+        bst.custodyIs(DemoBackendData.CITIZEN_CPR, DemoBackendData.CHILD_CPR);
+
+        Element token = token(bst.answer(Bst2IdwsDemoClient.request(sts.embedded().demo(), bst.app(),
+                Optional.of(Bst2IdwsDemoClient.FOR_CHILD))));
+
+        String relations = new String(Base64.getMimeDecoder().decode(OioClientFixture.attribute(token,
+                "urn:dk:healthcare:saml:attribute:SubjectRelations")), StandardCharsets.UTF_8);
+        assertTrue(relations.contains("relatedPersonID=\"" + DemoBackendData.CHILD_CPR + "\""), relations);
+    }
+
+    @Test
+    void exchangeForAnAudienceWithBlurringThenTokenCarriesTheBlurredOrganisationsOfIdsas() throws Exception {
+        String citizen = Bst2IdwsFixture.adultCpr();
+        String audience = bst.addAudience(Map.of("lifetime", "600", "certificate.app", Bst2SosiFixture.serialOf(bst.app()),
+                "blurring", "V11"));
+        sts.backends().stubFor(get(urlPathEqualTo("/idsas/idsas/20230601/lookup/" + citizen)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain").withBody("SOR:123456789012345")));
+        Document request = bst.signed(Bst2IdwsFixture.request(bst.signed(bst.token(Profile.OIO3BST_CITIZEN, citizen)), audience));
+
+        Element token = token(OioClientFixture.answer(Await.until(() -> bst.post(request),
+                response -> !response.body().contains("may not ask for this audience"))));
+
+        String instructions = new String(Base64.getMimeDecoder().decode(OioClientFixture.attribute(token,
+                "urn:dk:sosi:sts:attribute:BlurringInstructions")), StandardCharsets.UTF_8);
+        assertTrue(instructions.contains("Version=\"V11\""), instructions);
+        assertTrue(instructions.contains("SOR:123456789012345"), instructions);
     }
 
     @Test

@@ -62,6 +62,17 @@ class Jwt2IdwsTest {
     }
 
     @Test
+    void exchangeAtTheGuidesStraySpellingJwtIdwsThenTheSameExchangeAnswers() throws Exception {
+        Document request = jwt.signed(jwt.jwt(Jwt2OioSamlFixture.claims().build()));
+
+        Document answer = OioClientFixture.answer(sts.post(URI.create(sts.uri("") + "/services/JWTIdws"),
+                OioClientFixture.text(request).getBytes(StandardCharsets.UTF_8), "text/xml; charset=utf-8"));
+
+        assertEquals(Jwt2OioSamlFixture.CPR, OioClientFixture.attribute(Bst2IdwsFixture.token(answer),
+                "dk:gov:saml:attribute:CprNumberIdentifier"));
+    }
+
+    @Test
     void exchangeOnBehalfOfAGrantorWithProcurationThenTokenCarriesThePrivileges() throws Exception {
         String grantor = Bst2IdwsFixture.adultCpr();
         backends.procurationIs(grantor, Jwt2OioSamlFixture.CPR, "urn:dk:sundhed:privilege:write");

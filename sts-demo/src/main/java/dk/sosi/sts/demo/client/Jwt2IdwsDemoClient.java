@@ -2,6 +2,7 @@ package dk.sosi.sts.demo.client;
 
 import dk.sosi.sts.demo.DemoCitizenService;
 import dk.sosi.sts.demo.DemoClient;
+import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.soap.Namespaces;
 import java.net.URI;
 import org.w3c.dom.Document;
@@ -23,7 +24,8 @@ public final class Jwt2IdwsDemoClient {
         URI sts = URI.create(args.length > 1 ? args[1] : "http://localhost:8080/sts");
         System.out.println("The demo JWT IdP issued a JWT for citizen " + Jwt2OioSamlDemoClient.CPR
                 + "; exchanging it for an IDWS identity token to " + DemoCitizenService.AUDIENCE);
-        Document answer = Jwt2OioSamlDemoClient.post(Jwt2OioSamlDemoClient.citizenRequest(client, DgwsDemoClient.demoFolder()), sts,
+        DemoConfiguration demo = DgwsDemoClient.demoFolder();
+        Document answer = Jwt2OioSamlDemoClient.post(Jwt2OioSamlDemoClient.citizenRequest(demo.loadClientCredential(client), demo), sts,
                 "JWT2Idws");
         Element fault = SoapCall.fault(answer);
         Element token = (Element) answer.getElementsByTagNameNS(Namespaces.SAML, "Assertion").item(0);

@@ -38,13 +38,12 @@ public final class Jwt2OioSamlDemoClient {
 
     /**
      * A request for citizen {@value #CPR}'s token to {@value DemoCitizenService#AUDIENCE}: a JWT of the demo JWT IdP in
-     * ActAs, the CPR claim, signed by {@code client} (JWT2OIOSaml and JWT2Idws take the same request).
+     * ActAs, the CPR claim, signed by {@code signer} (JWT2OIOSaml and JWT2Idws take the same request).
      */
-    static Document citizenRequest(DemoClient client, DemoConfiguration demo) {
+    public static Document citizenRequest(IssuedCredential signer, DemoConfiguration demo) {
         IssuedCredential idp = demo.loadJwtIdpCredential();
         String jwt = DemoJwt.signed(DemoJwt.citizen(DemoCitizenService.JWT_ISSUER, CPR, DemoCitizenService.JWT_SCOPE, Instant.now()).build(),
                 DemoConfiguration.JWT_IDP_KID, idp.privateKey());
-        IssuedCredential signer = demo.loadClientCredential(client);
         return new OioRequestBuilder().actAs(DemoJwt.binarySecurityToken(jwt)).appliesTo(DemoCitizenService.AUDIENCE)
                 .claim("dk:gov:saml:attribute:CprNumberIdentifier", CPR)
                 .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now());
@@ -58,7 +57,7 @@ public final class Jwt2OioSamlDemoClient {
     public static Optional<Element> exchange(DemoClient client, URI sts, DemoConfiguration demo) throws Exception {
         System.out.println("The demo JWT IdP issued a JWT for citizen " + CPR + "; exchanging it for an OIOSAML assertion to "
                 + DemoCitizenService.AUDIENCE);
-        Document answer = post(citizenRequest(client, demo), sts, "JWT2OIOSaml");
+        Document answer = post(citizenRequest(demo.loadClientCredential(client), demo), sts, "JWT2OIOSaml");
         Element fault = SoapCall.fault(answer);
         Element encrypted = (Element) answer.getElementsByTagNameNS(Namespaces.SAML, "EncryptedAssertion").item(0);
         if (fault != null || encrypted == null) {

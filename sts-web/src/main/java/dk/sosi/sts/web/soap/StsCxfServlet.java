@@ -20,11 +20,13 @@ public final class StsCxfServlet extends CXFNonSpringServlet {
         super.loadBus(config);
         Bus bus = getBus();
         for (StsEndpoint endpoint : StsEndpoint.values()) {
-            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-            factory.setBus(bus);
-            factory.setAddress("/" + endpoint.path());
-            factory.setServiceBean(new StsSoapEndpoint());
-            factory.create();
+            for (String path : endpoint.paths()) {
+                JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+                factory.setBus(bus);
+                factory.setAddress("/" + path);
+                factory.setServiceBean(new StsSoapEndpoint());
+                factory.create();
+            }
         }
     }
 }
