@@ -7,6 +7,7 @@ import dk.sosi.sts.exchange.citizen.CitizenAudiences;
 import dk.sosi.sts.exchange.citizen.CitizenChecks;
 import dk.sosi.sts.exchange.citizen.IdentityTokenIssuer;
 import dk.sosi.sts.exchange.oio.DecryptionKeys;
+import dk.sosi.sts.exchange.oio.BootstrapTokens;
 import dk.sosi.sts.exchange.oio.HolderOfKey;
 import dk.sosi.sts.exchange.oio.IssuerSignedAssertions;
 import dk.sosi.sts.exchange.oio.OioExchange;
@@ -17,7 +18,6 @@ import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.identity.IdentifierFormats;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
-import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.token.saml.NameId;
 import dk.sosi.sts.token.saml.SamlAssertion;
 import dk.sosi.sts.token.saml.SamlAttribute;
@@ -49,7 +49,6 @@ public final class Bst2IdwsExchange implements OioExchange {
     /** The PID of a personal certificate in a legacy NameID: {@code …,Serial=PID:9208-2002-2-514358910503}. */
     static final Pattern PID = Pattern.compile("PID:([0-9A-Za-z-]+)");
 
-    static final String NO_TOKEN = "The wst14:ActAs must hold one bootstrap token: a saml:Assertion or a saml:EncryptedAssertion";
     /** Profile, issuer. */
     static final String PROFILE_NOT_ALLOWED = "Authentication failed: bootstrap tokens of profile %s are not accepted from %s";
     /** Issuer. */
@@ -102,8 +101,7 @@ public final class Bst2IdwsExchange implements OioExchange {
 
     private IssuedToken convert(OioRequest request) {
         CitizenAudience audience = audiences.find(request.token().appliesTo());
-        Element presented = bootstrapToken(request.token().actAs());
-        Element token = isEncrypted(presented) ? decrypter.decrypt(presented, decryptionKeys.all()) : presented;
+        Element token = BootstrapTokens.presented(request.token().actAs(), decrypter, decryptionKeys::all);
         SamlAssertion bst = assertions.check(token, SUBJECT, trust::forIssuer, allowedDrift).assertion();
         String tokenIssuer = bst.issuer();
         CitizenTokenProfile profile = CitizenTokenProfile.of(bst);
@@ -120,19 +118,6 @@ public final class Bst2IdwsExchange implements OioExchange {
         List<SamlAttribute> acting = citizens.check(cpr, audience, request);
         return tokens.issue(new IdentityTokenIssuer.Citizen(nameId, cpr, request.caller().certificate().orElseThrow(), acting),
                 audience, request.context());
-    }
-
-    private static Element bootstrapToken(List<Element> actAs) {
-        List<Element> tokens = actAs.stream().filter(token -> Namespaces.SAML.equals(token.getNamespaceURI())
-                && ("Assertion".equals(token.getLocalName()) || "EncryptedAssertion".equals(token.getLocalName()))).toList();
-        if (tokens.size() != 1 || actAs.size() != 1) {
-            throw new StsFault(FaultCode.INVALID_REQUEST, NO_TOKEN);
-        }
-        return tokens.get(0);
-    }
-
-    private static boolean isEncrypted(Element token) {
-        return "EncryptedAssertion".equals(token.getLocalName());
     }
 
     /** A holder-of-key token only from the holder of its key; a bearer token (NemLog-in 2) from any admitted caller. */

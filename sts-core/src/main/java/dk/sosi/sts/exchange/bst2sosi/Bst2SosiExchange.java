@@ -4,6 +4,7 @@ import dk.sosi.sts.backend.uuid2cpr.Uuid2CprService;
 import dk.sosi.sts.exchange.IdCardIssuer;
 import dk.sosi.sts.exchange.IssuedToken;
 import dk.sosi.sts.exchange.RequestContext;
+import dk.sosi.sts.exchange.oio.BootstrapTokens;
 import dk.sosi.sts.exchange.oio.HolderOfKey;
 import dk.sosi.sts.exchange.oio.IssuerSignedAssertions;
 import dk.sosi.sts.exchange.oio.OioExchange;
@@ -17,7 +18,6 @@ import dk.sosi.sts.identity.IdentifierFormats;
 import dk.sosi.sts.pki.CertificateNames;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
-import dk.sosi.sts.soap.Namespaces;
 import dk.sosi.sts.token.idcard.CertificateInfo;
 import dk.sosi.sts.token.idcard.DgwsVersion;
 import dk.sosi.sts.token.idcard.IdCard;
@@ -30,7 +30,6 @@ import dk.sosi.sts.token.saml.SubjectConfirmation;
 import dk.sosi.sts.trust.TrustedIdpTrust;
 import dk.sosi.sts.xmlenc.AssertionDecrypter;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +59,6 @@ public final class Bst2SosiExchange implements OioExchange {
     static final String SUBJECT = "bootstrap token";
     static final int MAX_CLAIM_LENGTH = 256;
 
-    static final String NO_TOKEN = "The wst14:ActAs must hold one bootstrap token: a saml:Assertion or a saml:EncryptedAssertion";
     static final String NO_APPLIES_TO = "The request must name the audience of the id-card in wsp:AppliesTo";
     static final String NO_IT_SYSTEM = "ITSystemName required: put auth:ClaimType Uri=\"" + IT_SYSTEM_NAME + "\" in wst:Claims";
     static final String UNKNOWN_PROFILE = "The bootstrap token states no known profile: OIOH2BST (dk:gov:saml:attribute:SpecVer "
@@ -112,8 +110,7 @@ public final class Bst2SosiExchange implements OioExchange {
 
     private IssuedToken convert(OioRequest request) {
         RequestContext context = request.context();
-        Element presented = bootstrapToken(request.token().actAs());
-        Element token = isEncrypted(presented) ? decrypter.decrypt(presented, idps.decryptionKeys()) : presented;
+        Element token = BootstrapTokens.presented(request.token().actAs(), decrypter, idps::decryptionKeys);
         SamlAssertion bst = assertions.check(token, SUBJECT, trust::forIssuer, settings.allowedDrift()).assertion();
         String tokenIssuer = bst.issuer();
         BootstrapTokenProfile profile = BootstrapTokenProfile.of(bst)
@@ -167,19 +164,6 @@ public final class Bst2SosiExchange implements OioExchange {
                 .userLog(Optional.of(user))
                 .systemLog(new SystemLog(itSystem, CVR_NUMBER, cvr, profile.organisation(bst).orElse("")));
         return issuer.issueForOio(card, settings.fuzzyTime(), settings.idCardDuration(), appliesTo, context);
-    }
-
-    private static Element bootstrapToken(List<Element> actAs) {
-        List<Element> tokens = actAs.stream().filter(token -> Namespaces.SAML.equals(token.getNamespaceURI())
-                && ("Assertion".equals(token.getLocalName()) || "EncryptedAssertion".equals(token.getLocalName()))).toList();
-        if (tokens.size() != 1 || actAs.size() != 1) {
-            throw new StsFault(FaultCode.INVALID_REQUEST, NO_TOKEN);
-        }
-        return tokens.get(0);
-    }
-
-    private static boolean isEncrypted(Element token) {
-        return "EncryptedAssertion".equals(token.getLocalName());
     }
 
     private static X509Certificate holderOfKey(SamlAssertion bst) {
