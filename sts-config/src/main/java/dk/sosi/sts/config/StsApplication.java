@@ -32,7 +32,8 @@ import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.FederationTrust;
 import dk.sosi.sts.trust.RevocationChecker;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.ReloadingFile;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,26 +109,26 @@ public final class StsApplication implements AutoCloseable {
         infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
         infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
         infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
-        TrustStores trustStores = new TrustStores();
+        TrustStores trustStores = new TrustStores(environment.keystoreReload(), clock);
         infrastructure.registerBean(BeanNames.TRUST_STORES, TrustStores.class, () -> trustStores);
         infrastructure.refresh();
 
         List<AutoCloseable> resources = stsDataSource == craDataSource
-                ? List.<AutoCloseable>of(configuration, infrastructure, stsDataSource)
-                : List.<AutoCloseable>of(configuration, infrastructure, stsDataSource, craDataSource);
+                ? List.<AutoCloseable>of(trustStores, configuration, infrastructure, stsDataSource)
+                : List.<AutoCloseable>of(trustStores, configuration, infrastructure, stsDataSource, craDataSource);
         OperatorConfiguration operator = null;
         try {
             operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
-            StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
+            StsKeys credential = operator.bean(BeanNames.STS_CREDENTIAL, StsKeys.class);
             Map<String, List<Check>> checkLists = Map.of(
-                    BeanNames.STATUS_SERVLET_LIST, operator.checks(BeanNames.STATUS_SERVLET_LIST),
-                    BeanNames.ALARM_SERVLET_LIST, operator.checks(BeanNames.ALARM_SERVLET_LIST),
+                    BeanNames.STATUS_SERVLET_LIST, withKeystores(operator.checks(BeanNames.STATUS_SERVLET_LIST), trustStores),
+                    BeanNames.ALARM_SERVLET_LIST, withKeystores(operator.checks(BeanNames.ALARM_SERVLET_LIST), trustStores),
                     BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
             operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
             ServiceInfoCollector requests = operator.newServiceInfoCollector();
             RevocationChecker revocation = infrastructure.getBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class);
             DgwsSettings dgwsSettings = DgwsExchangeFactory.settings(operator);
-            TrustStore federationStore = DgwsExchangeFactory.federationTrustStore(operator, trustStores);
+            ReloadingFile<TrustStore> federationStore = DgwsExchangeFactory.federationTrustStore(operator, trustStores);
             FederationTrust federation = DgwsExchangeFactory.federationTrust(federationStore, revocation, clock);
             DgwsExchange dgws = DgwsExchangeFactory.create(operator, dgwsSettings, credential, configuration, federation, sla, clock);
             OioExchangeFactory.OioEndpoints oio = new OioExchangeFactory(operator, credential, federation,
@@ -143,10 +144,11 @@ public final class StsApplication implements AutoCloseable {
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
-            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential, federationStore);
+            CertificateInventory inventory = CertificateInventoryFactory.create(operator, federationStore);
             crlFetcher.start(); // stops with the operator configuration that made it
-            LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
-                    credential.certificate().getNotAfter().toInstant());
+            trustStores.start();
+            LOG.info("The STS has started: certificate {} valid until {}", credential.current().certificate().getSubjectX500Principal(),
+                    credential.current().certificate().getNotAfter().toInstant());
             return new StsApplication(resources, operator, handler, operator.httpCodeForFaultResponse(), operator.requestLimits(),
                     page, checkLists, inventory);
         } catch (RuntimeException e) {
@@ -206,6 +208,13 @@ public final class StsApplication implements AutoCloseable {
         lines.add(new ServiceLine(CrlCheck.LABEL, "download", crlFetcher.serviceInfo()));
         operator.beansOfType(ExternalServiceFailureCheck.class).forEach(check -> lines.add(check.serviceLine()));
         return lines;
+    }
+
+    /** {@code checks} and then the keystores: every operator sees a keystore that failed to reload, whatever services.xml lists. */
+    private static List<Check> withKeystores(List<Check> checks, TrustStores trustStores) {
+        List<Check> all = new ArrayList<>(checks);
+        all.add(trustStores.check());
+        return List.copyOf(all);
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -22,13 +22,17 @@ import java.util.stream.Stream;
  *     such as {@code PT5M}, or seconds); at most 10 minutes, as the guide promises admins
  * @param craRefresh how often the CRLs in the CRA database are re-read ({@value #CRA_REFRESH}, same form):
  *     a CRL that another node fetched is used here at the latest this long after it was stored
+ * @param keystoreReload how often the keystore files are looked at ({@value #KEYSTORE_RELOAD}, same form): a
+ *     changed keystore is used at the latest this long after it was written, without a restart
  */
 public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        String craJdbcUrl, String craJdbcUser, String craJdbcPassword, Duration configRefresh, Duration craRefresh) {
+        String craJdbcUrl, String craJdbcUser, String craJdbcPassword, Duration configRefresh, Duration craRefresh,
+        Duration keystoreReload) {
 
     public static final Duration DEFAULT_CONFIG_REFRESH = Duration.ofMinutes(5);
     public static final Duration MAX_CONFIG_REFRESH = Duration.ofMinutes(10);
     public static final Duration DEFAULT_CRA_REFRESH = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_KEYSTORE_RELOAD = Duration.ofMinutes(1);
 
     public static final String CONFIG_DIR = "sts.config.dir";
     public static final String JDBC_URL = "sts.jdbc.url";
@@ -39,6 +43,7 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
     public static final String CRA_JDBC_PASSWORD = "sts.cra.jdbc.password";
     public static final String CONFIG_REFRESH = "sts.config.refresh";
     public static final String CRA_REFRESH = "sts.cra.refresh";
+    public static final String KEYSTORE_RELOAD = "sts.keystore.reload";
 
     public StsEnvironment {
         Objects.requireNonNull(configDir, "configDir");
@@ -50,11 +55,15 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
         Objects.requireNonNull(craJdbcPassword, "craJdbcPassword");
         Objects.requireNonNull(configRefresh, "configRefresh");
         Objects.requireNonNull(craRefresh, "craRefresh");
+        Objects.requireNonNull(keystoreReload, "keystoreReload");
         if (configRefresh.isNegative() || configRefresh.isZero() || configRefresh.compareTo(MAX_CONFIG_REFRESH) > 0) {
             throw new StartupException(CONFIG_REFRESH + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + configRefresh);
         }
         if (craRefresh.isNegative() || craRefresh.isZero() || craRefresh.compareTo(MAX_CONFIG_REFRESH) > 0) {
             throw new StartupException(CRA_REFRESH + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + craRefresh);
+        }
+        if (keystoreReload.isNegative() || keystoreReload.isZero() || keystoreReload.compareTo(MAX_CONFIG_REFRESH) > 0) {
+            throw new StartupException(KEYSTORE_RELOAD + " must be between 0 and " + MAX_CONFIG_REFRESH + ", was " + keystoreReload);
         }
     }
 
@@ -83,7 +92,9 @@ public record StsEnvironment(Path configDir, String jdbcUrl, String jdbcUser, St
                 Optional.ofNullable(lookup.apply(CRA_JDBC_PASSWORD)).orElse(password),
                 Optional.ofNullable(lookup.apply(CONFIG_REFRESH)).map(text -> duration(CONFIG_REFRESH, text))
                         .orElse(DEFAULT_CONFIG_REFRESH),
-                Optional.ofNullable(lookup.apply(CRA_REFRESH)).map(text -> duration(CRA_REFRESH, text)).orElse(DEFAULT_CRA_REFRESH));
+                Optional.ofNullable(lookup.apply(CRA_REFRESH)).map(text -> duration(CRA_REFRESH, text)).orElse(DEFAULT_CRA_REFRESH),
+                Optional.ofNullable(lookup.apply(KEYSTORE_RELOAD)).map(text -> duration(KEYSTORE_RELOAD, text))
+                        .orElse(DEFAULT_KEYSTORE_RELOAD));
     }
 
     private static Duration duration(String key, String text) {

@@ -4,7 +4,7 @@ import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.sla.SlaPoint;
 import dk.sosi.sts.token.idcard.IdCard;
 import dk.sosi.sts.token.idcard.IdCardWriter;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.XmlSigner;
 import java.security.SecureRandom;
@@ -31,17 +31,17 @@ public final class IdCardIssuer {
     private final String issuer;
     private final IdCardWriter writer;
     private final XmlSigner signer;
-    private final StsCredential credential;
+    private final StsKeys keys;
     private final SlaLog sla;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     /** @param issuer the STS's name, an NCName such as {@code TEST1-NSP-STS} */
-    public IdCardIssuer(String issuer, IdCardWriter writer, XmlSigner signer, StsCredential credential, SlaLog sla, Clock clock) {
+    public IdCardIssuer(String issuer, IdCardWriter writer, XmlSigner signer, StsKeys keys, SlaLog sla, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.credential = Objects.requireNonNull(credential, "credential");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.sla = Objects.requireNonNull(sla, "sla");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -64,7 +64,7 @@ public final class IdCardIssuer {
             Document document = SecureXml.newDocument();
             Element assertion = writer.write(issued, document);
             document.appendChild(assertion);
-            signer.signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, credential, request);
+            signer.signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, keys.current(), request);
             return new IssuedToken(assertion, Optional.empty(), issued.notBefore(), issued.notOnOrAfter(), Optional.empty());
         });
     }

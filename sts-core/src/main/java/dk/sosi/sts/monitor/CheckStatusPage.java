@@ -1,7 +1,8 @@
 package dk.sosi.sts.monitor;
 
 import dk.sosi.sts.ServiceInfoCollector;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ public final class CheckStatusPage {
 
     private final String version;
     private final Instant started;
-    private final StsCredential credential;
+    private final StsKeys keys;
     private final ServiceInfoCollector requests;
     private final List<ServiceLine> services;
     private final List<Check> checks;
@@ -31,11 +32,11 @@ public final class CheckStatusPage {
     private final ZoneId zone;
 
     /** @param services reported after the response times, two lines each, in this order */
-    public CheckStatusPage(String version, Instant started, StsCredential credential, ServiceInfoCollector requests,
+    public CheckStatusPage(String version, Instant started, StsKeys keys, ServiceInfoCollector requests,
             List<ServiceLine> services, List<Check> checks, Clock clock, ZoneId zone) {
         this.version = Objects.requireNonNull(version, "version");
         this.started = Objects.requireNonNull(started, "started");
-        this.credential = Objects.requireNonNull(credential, "credential");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.services = List.copyOf(services);
         this.checks = List.copyOf(checks);
@@ -52,8 +53,9 @@ public final class CheckStatusPage {
         lines.add("Started: " + date(started));
         lines.add("Last transaction: " + date(latest(requests.latestSuccess(), requests.latestFailure())));
         lines.add("Last issued: " + date(requests.latestSuccess()));
-        lines.add("Sts certificate, valid from: " + date(credential.certificate().getNotBefore().toInstant()));
-        lines.add("Sts certificate, valid until: " + date(credential.certificate().getNotAfter().toInstant()));
+        X509Certificate certificate = keys.current().certificate();
+        lines.add("Sts certificate, valid from: " + date(certificate.getNotBefore().toInstant()));
+        lines.add("Sts certificate, valid until: " + date(certificate.getNotAfter().toInstant()));
         report.results().stream().filter(r -> r.label().startsWith("Sts certificate")).forEach(r -> lines.add(r.line()));
         ServiceInfoCollector.Window window = requests.window();
         long hours = requests.windowLength().toHours();

@@ -2,7 +2,7 @@ package dk.sosi.sts.monitor;
 
 import dk.sosi.sts.monitor.inventory.CertificateStatus;
 import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 
@@ -16,17 +16,17 @@ public final class StsCertificateCheck implements Check {
     static final String LABEL = "Sts certificate valid";
     static final String EXPIRING = "Expiring (%d days left)";
 
-    private final StsCredential credential;
+    private final StsKeys keys;
     private final CertificateStatusPolicy policy;
 
-    public StsCertificateCheck(StsCredential credential, CertificateStatusPolicy policy) {
-        this.credential = Objects.requireNonNull(credential, "credential");
+    public StsCertificateCheck(StsKeys keys, CertificateStatusPolicy policy) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
     public CheckResult run() {
-        X509Certificate certificate = credential.certificate();
+        X509Certificate certificate = keys.current().certificate(); // the one signing now
         CertificateStatus status = policy.statusOf(certificate);
         if (status == CertificateStatus.EXPIRING) {
             return CheckResult.warning(LABEL, String.format(EXPIRING, policy.daysLeft(certificate.getNotAfter().toInstant())));

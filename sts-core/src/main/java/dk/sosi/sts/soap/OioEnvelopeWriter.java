@@ -4,7 +4,7 @@ import dk.sosi.sts.exchange.IncomingRequest;
 import dk.sosi.sts.exchange.IssuedToken;
 import dk.sosi.sts.exchange.WsAddressing;
 import dk.sosi.sts.fault.StsFault;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.xml.XmlTimes;
 import dk.sosi.sts.xmldsig.XmlSigner;
 import java.time.Clock;
@@ -42,13 +42,13 @@ public final class OioEnvelopeWriter implements EnvelopeWriter {
     public static final String ACTOR = "http://sosi.dk/sts";
 
     private final XmlSigner signer;
-    private final StsCredential credential;
+    private final StsKeys keys;
     private final Clock clock;
 
-    /** @param signer signs the answers with {@code credential}, the key the issued tokens are signed with too (R1) */
-    public OioEnvelopeWriter(XmlSigner signer, StsCredential credential, Clock clock) {
+    /** @param signer signs the answers with the current key of {@code keys}, the key the issued tokens are signed with too (R1) */
+    public OioEnvelopeWriter(XmlSigner signer, StsKeys keys, Clock clock) {
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.credential = Objects.requireNonNull(credential, "credential");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -86,7 +86,7 @@ public final class OioEnvelopeWriter implements EnvelopeWriter {
         EnvelopeDom.append(lifetime, Namespaces.WSU, "wsu:Created", XmlTimes.zulu(token.created()));
         EnvelopeDom.append(lifetime, Namespaces.WSU, "wsu:Expires", XmlTimes.zulu(token.expires()));
 
-        signer.signDetached(security, List.of(messageId, action, relatesTo, timestamp, body), credential,
+        signer.signDetached(security, List.of(messageId, action, relatesTo, timestamp, body), keys.current(),
                 request.context());
         return envelope.getOwnerDocument();
     }

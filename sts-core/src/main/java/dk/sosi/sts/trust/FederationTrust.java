@@ -19,11 +19,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Thread-safe. Trust in the federation's PKI (OCES2 and OCES3): a signing certificate must chain to one of
@@ -38,34 +41,33 @@ public final class FederationTrust implements SignerCheck {
     /** Enough for every signer of a national federation; past it the cache starts over rather than grow. */
     static final int MAX_CACHED_PATHS = 10_000;
 
-    private final Set<TrustAnchor> anchors;
-    private final CertStore intermediates;
-    private final Map<X509Certificate, CachedPath> paths = new ConcurrentHashMap<>();
+    private final Supplier<TrustStore> source;
     private final CertificateValidity validity;
+    private volatile Anchors anchors;
 
     /**
      * @param trusted the federation's trust store: self-signed certificates become trust anchors,
      *     the others are intermediates a path may pass through
      */
     public FederationTrust(Collection<X509Certificate> trusted, RevocationChecker revocation, Clock clock) {
+        this(fixed(trusted), revocation, clock);
+    }
+
+    /**
+     * @param store the federation's trust store, asked on every check: a reloaded store is used from its
+     *     first check on, with the built paths of the old one forgotten
+     * @throws IllegalArgumentException when the store holds no root, see {@link #requireRoot}
+     */
+    public FederationTrust(Supplier<TrustStore> store, RevocationChecker revocation, Clock clock) {
+        this.source = Objects.requireNonNull(store, "store");
         this.validity = new CertificateValidity(clock, revocation);
-        Set<TrustAnchor> roots = new HashSet<>();
-        List<X509Certificate> others = new ArrayList<>();
-        for (X509Certificate certificate : trusted) {
-            if (certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                roots.add(new TrustAnchor(certificate, null));
-            } else {
-                others.add(certificate);
-            }
-        }
-        if (roots.isEmpty()) {
+        this.anchors = Anchors.of(store.get());
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code store} holds a root, as a federation trust store must. */
+    public static void requireRoot(TrustStore store) {
+        if (store.certificates().values().stream().noneMatch(FederationTrust::selfSigned)) {
             throw new IllegalArgumentException("The federation trust store holds no root (self-signed) certificate");
-        }
-        this.anchors = Set.copyOf(roots);
-        try {
-            this.intermediates = CertStore.getInstance("Collection", new CollectionCertStoreParameters(others));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK has no Collection CertStore", e);
         }
     }
 
@@ -73,7 +75,7 @@ public final class FederationTrust implements SignerCheck {
     @Override
     public void check(X509Certificate certificate) {
         validity.check(certificate);
-        List<? extends Certificate> path = path(certificate, validity.now());
+        List<? extends Certificate> path = anchors().path(certificate, validity.now());
         for (Certificate ca : path.subList(1, path.size())) {
             if (validity.isRevoked((X509Certificate) ca)) {
                 throw new StsFault(FaultCode.INVALID_SECURITY_TOKEN,
@@ -82,44 +84,87 @@ public final class FederationTrust implements SignerCheck {
         }
     }
 
-    /**
-     * The certificate's path to a trust anchor. Building one is the costliest step of a validation, and
-     * the same few thousand signers come back all day: a built path is reused until the first of its
-     * certificates expires. Validity and revocation are still checked on every call.
-     */
-    private List<? extends Certificate> path(X509Certificate certificate, Instant now) {
-        CachedPath cached = paths.get(certificate);
-        if (cached != null && now.isBefore(cached.validUntil())) {
-            return cached.certificates();
+    private Anchors anchors() {
+        TrustStore store = source.get();
+        Anchors current = anchors;
+        if (current.store() != store) {
+            current = Anchors.of(store);
+            anchors = current;
         }
-        List<? extends Certificate> built = buildPath(certificate, now);
-        Instant validUntil = built.stream().map(c -> ((X509Certificate) c).getNotAfter().toInstant())
-                .min(Instant::compareTo).orElse(now);
-        if (paths.size() >= MAX_CACHED_PATHS) {
-            paths.clear();
-        }
-        paths.put(certificate, new CachedPath(List.copyOf(built), validUntil));
-        return built;
+        return current;
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+    }
+
+    private static Supplier<TrustStore> fixed(Collection<X509Certificate> trusted) {
+        Map<String, X509Certificate> byAlias = new HashMap<>();
+        trusted.forEach(certificate -> byAlias.put(String.valueOf(byAlias.size()), certificate));
+        TrustStore store = TrustStore.of("federation trust store", byAlias);
+        return () -> store;
     }
 
     private record CachedPath(List<? extends Certificate> certificates, Instant validUntil) {
     }
 
-    private List<? extends Certificate> buildPath(X509Certificate certificate, Instant now) {
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(certificate);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
-            parameters.addCertStore(intermediates);
-            parameters.setRevocationEnabled(false); // revocation comes from the CRA store, checked above
-            parameters.setDate(Date.from(now));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            return result.getCertPath().getCertificates();
-        } catch (CertPathBuilderException e) {
-            throw new StsFault(FaultCode.FAILED_AUTHENTICATION, UNTRUSTED);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PKIX path building is not available", e);
+    /** The roots and intermediates of one reading of the trust store, and the paths built through them. */
+    private record Anchors(TrustStore store, Set<TrustAnchor> roots, CertStore intermediates, Map<X509Certificate, CachedPath> paths) {
+
+        static Anchors of(TrustStore store) {
+            requireRoot(store);
+            Set<TrustAnchor> roots = new HashSet<>();
+            List<X509Certificate> others = new ArrayList<>();
+            for (X509Certificate certificate : store.certificates().values()) {
+                if (selfSigned(certificate)) {
+                    roots.add(new TrustAnchor(certificate, null));
+                } else {
+                    others.add(certificate);
+                }
+            }
+            try {
+                return new Anchors(store, Set.copyOf(roots),
+                        CertStore.getInstance("Collection", new CollectionCertStoreParameters(others)), new ConcurrentHashMap<>());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("The JDK has no Collection CertStore", e);
+            }
+        }
+
+        /**
+         * The certificate's path to a trust anchor. Building one is the costliest step of a validation, and
+         * the same few thousand signers come back all day: a built path is reused until the first of its
+         * certificates expires. Validity and revocation are still checked on every call.
+         */
+        List<? extends Certificate> path(X509Certificate certificate, Instant now) {
+            CachedPath cached = paths.get(certificate);
+            if (cached != null && now.isBefore(cached.validUntil())) {
+                return cached.certificates();
+            }
+            List<? extends Certificate> built = buildPath(certificate, now);
+            Instant validUntil = built.stream().map(c -> ((X509Certificate) c).getNotAfter().toInstant())
+                    .min(Instant::compareTo).orElse(now);
+            if (paths.size() >= MAX_CACHED_PATHS) {
+                paths.clear();
+            }
+            paths.put(certificate, new CachedPath(List.copyOf(built), validUntil));
+            return built;
+        }
+
+        private List<? extends Certificate> buildPath(X509Certificate certificate, Instant now) {
+            try {
+                X509CertSelector target = new X509CertSelector();
+                target.setCertificate(certificate);
+                PKIXBuilderParameters parameters = new PKIXBuilderParameters(roots, target);
+                parameters.addCertStore(intermediates);
+                parameters.setRevocationEnabled(false); // revocation comes from the CRA store, checked above
+                parameters.setDate(Date.from(now));
+                PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+                return result.getCertPath().getCertificates();
+            } catch (CertPathBuilderException e) {
+                throw new StsFault(FaultCode.FAILED_AUTHENTICATION, UNTRUSTED);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("PKIX path building is not available", e);
+            }
         }
     }
-
 }

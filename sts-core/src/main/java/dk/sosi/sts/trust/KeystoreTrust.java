@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -19,25 +20,25 @@ import java.util.stream.Collectors;
  */
 public final class KeystoreTrust implements SignerCheck {
 
-    private final TrustStore store;
-    private final Set<X509Certificate> trusted;
-    private final Map<String, X509Certificate> byKid;
+    private final Supplier<TrustStore> source;
     private final CertificateValidity validity;
+    private volatile Indexed indexed;
 
     public KeystoreTrust(TrustStore store, CertificateValidity validity) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.trusted = Set.copyOf(store.certificates().values());
-        // Java keystores may fold alias case (JKS lowercases), while a kid keeps the issuer's case
-        this.byKid = store.certificates().entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
-                        (first, second) -> first));
+        this(() -> store, validity);
+    }
+
+    /** @param store asked on every check: a reloaded keystore is trusted from its first use on */
+    public KeystoreTrust(Supplier<TrustStore> store, CertificateValidity validity) {
+        this.source = Objects.requireNonNull(store, "store");
         this.validity = Objects.requireNonNull(validity, "validity");
+        this.indexed = Indexed.of(store.get());
     }
 
     /** Accepts {@code certificate} or throws {@link StsFault} saying why not. */
     @Override
     public void check(X509Certificate certificate) {
-        if (!trusted.contains(certificate)) {
+        if (!indexed().trusted().contains(certificate)) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, FederationTrust.UNTRUSTED);
         }
         validity.check(certificate);
@@ -45,11 +46,32 @@ public final class KeystoreTrust implements SignerCheck {
 
     /** The certificate whose alias is {@code kid}, compared without case; empty when there is none. */
     public Optional<X509Certificate> byKid(String kid) {
-        return Optional.ofNullable(byKid.get(kid.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(indexed().byKid().get(kid.toLowerCase(Locale.ROOT)));
     }
 
-    /** The keystore this trust is in. */
+    /** The keystore this trust is in, as it reads now. */
     public TrustStore store() {
-        return store;
+        return indexed().store();
+    }
+
+    /** The lookups of the store in use, made again once per reload (a racing thread may make them twice, harmlessly). */
+    private Indexed indexed() {
+        TrustStore store = source.get();
+        Indexed current = indexed;
+        if (current.store() != store) {
+            current = Indexed.of(store);
+            indexed = current;
+        }
+        return current;
+    }
+
+    private record Indexed(TrustStore store, Set<X509Certificate> trusted, Map<String, X509Certificate> byKid) {
+
+        static Indexed of(TrustStore store) {
+            // Java keystores may fold alias case (JKS lowercases), while a kid keeps the issuer's case
+            return new Indexed(store, Set.copyOf(store.certificates().values()), store.certificates().entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
+                            (first, second) -> first)));
+        }
     }
 }

@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 
 /**
  * Immutable. The STS's own signing key and certificate chain (leaf first), from {@code teststs-1.keystore},
- * and the certificates of its previous keys that tokens it issued may still be signed with (after a key
- * rollover, until those tokens expire).
+ * and the certificates of its other keys that tokens it issued may be signed with: the previous one after a
+ * key rollover, until those tokens expire, and the next one of a planned rollover. A credential is also the
+ * {@link StsKeys} that always answers itself.
  */
-public record StsCredential(PrivateKey privateKey, List<X509Certificate> chain, List<X509Certificate> previousCertificates) {
+public record StsCredential(PrivateKey privateKey, List<X509Certificate> chain, List<X509Certificate> previousCertificates)
+        implements StsKeys {
 
     public StsCredential {
         Objects.requireNonNull(privateKey, "privateKey");
@@ -29,11 +31,16 @@ public record StsCredential(PrivateKey privateKey, List<X509Certificate> chain, 
         this(privateKey, chain, List.of());
     }
 
+    @Override
+    public StsCredential current() {
+        return this;
+    }
+
     public X509Certificate certificate() {
         return chain.get(0);
     }
 
-    /** The current certificate and the previous ones: what a token the STS issued may be signed with. */
+    /** The current certificate and the other ones: what a token the STS issued may be signed with. */
     public Set<X509Certificate> trustedOwnCertificates() {
         return Stream.concat(Stream.of(certificate()), previousCertificates.stream()).collect(Collectors.toUnmodifiableSet());
     }

@@ -5,7 +5,6 @@ import dk.sosi.sts.fault.StsFault;
 import dk.sosi.sts.xmldsig.SignerCheck;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Thread-safe. Trust in the STS itself, for tokens it issued and gets back (Sosi2OIOSaml: "the id-card
@@ -15,18 +14,18 @@ import java.util.Set;
  */
 public final class StsSelfTrust implements SignerCheck {
 
-    private final Set<X509Certificate> own;
+    private final StsKeys keys;
     private final CertificateValidity validity;
 
-    public StsSelfTrust(StsCredential credential, CertificateValidity validity) {
-        Objects.requireNonNull(credential, "credential");
-        this.own = credential.trustedOwnCertificates();
+    /** @param keys asked on every check, so that a reloaded keystore or a rollover counts at once */
+    public StsSelfTrust(StsKeys keys, CertificateValidity validity) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.validity = Objects.requireNonNull(validity, "validity");
     }
 
     @Override
     public void check(X509Certificate certificate) {
-        if (!own.contains(certificate)) {
+        if (!keys.current().trustedOwnCertificates().contains(certificate)) {
             throw new StsFault(FaultCode.FAILED_AUTHENTICATION, FederationTrust.UNTRUSTED);
         }
         validity.check(certificate);

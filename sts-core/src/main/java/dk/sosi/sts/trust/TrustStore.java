@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Immutable. The certificates of one keystore file, by alias, read once at start-up (the guide: a keystore
- * change needs a restart): the federation trust store, {@code test-new-nemLogin-idp.keystore} (NBOTrustStore),
+ * Immutable. The certificates of one keystore file, by alias, as one reading found them (a
+ * {@link ReloadingFile} reads the file again when it changes): the federation trust store, {@code test-new-nemLogin-idp.keystore} (NBOTrustStore),
  * {@code test-jwt-idp-trust.jks} (JWTTrustStore). A key entry counts with its own certificate.
  *
  * @param name the keystore's file name, as the monitoring pages name it

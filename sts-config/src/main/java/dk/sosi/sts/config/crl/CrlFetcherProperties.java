@@ -135,7 +135,7 @@ public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, Init
     private List<X509Certificate> trustedCas() {
         required(trustStoreFile, "trustStoreFile");
         required(trustStorePassword, "trustStorePassword");
-        return List.copyOf(trustStores.load(trustStoreFile, trustStorePassword, "CRL trust store").certificates().values());
+        return List.copyOf(trustStores.load(trustStoreFile, trustStorePassword, "CRL trust store").get().certificates().values());
     }
 
     private static void positive(int value, String property) {

@@ -22,7 +22,8 @@ import dk.sosi.sts.token.idcard.IdCardParser;
 import dk.sosi.sts.token.idcard.IdCardWriter;
 import dk.sosi.sts.trust.FederationTrust;
 import dk.sosi.sts.trust.RevocationChecker;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.ReloadingFile;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.TrustStore;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
@@ -51,7 +52,7 @@ public final class DgwsExchangeFactory {
         }
     }
 
-    public static DgwsExchange create(OperatorConfiguration operator, DgwsSettings settings, StsCredential credential,
+    public static DgwsExchange create(OperatorConfiguration operator, DgwsSettings settings, StsKeys credential,
             StsConfiguration configuration, FederationTrust trust, SlaLog sla, Clock clock) {
         IdCardParser parser = new IdCardParser(settings.dgws10Zone());
         return new DgwsExchange(parser,
@@ -65,24 +66,20 @@ public final class DgwsExchangeFactory {
     }
 
     /** The signer of the STS's id-cards, with the name and time zone of bean {@value #SECURITY_TOKEN_SERVICE}. */
-    public static IdCardIssuer idCardIssuer(DgwsSettings settings, StsCredential credential, SlaLog sla, Clock clock) {
+    public static IdCardIssuer idCardIssuer(DgwsSettings settings, StsKeys credential, SlaLog sla, Clock clock) {
         return new IdCardIssuer(settings.issuer(), new IdCardWriter(settings.dgws10Zone()),
                 new XmlSigner(SignatureAlgorithm.RSA_SHA1, sla), credential, sla, clock);
     }
 
     /** The trust store of bean {@value #SECURITY_TOKEN_SERVICE}: the federation's root and intermediate CAs. */
-    public static TrustStore federationTrustStore(OperatorConfiguration operator, TrustStores trustStores) {
+    public static ReloadingFile<TrustStore> federationTrustStore(OperatorConfiguration operator, TrustStores trustStores) {
         DgwsConfigurationProperties properties = operator.bean(SECURITY_TOKEN_SERVICE, DgwsConfigurationProperties.class);
         return trustStores.load(properties.getFederationTrustStoreFile(), properties.getFederationTrustStorePassword(),
-                "federation trust store (bean '" + SECURITY_TOKEN_SERVICE + "')");
+                "federation trust store (bean '" + SECURITY_TOKEN_SERVICE + "')", FederationTrust::requireRoot);
     }
 
     /** The federation's PKI of {@code store}. */
-    public static FederationTrust federationTrust(TrustStore store, RevocationChecker revocation, Clock clock) {
-        try {
-            return new FederationTrust(store.certificates().values(), revocation, clock);
-        } catch (IllegalArgumentException e) {
-            throw new StartupException("The federation trust store " + store.name() + ": " + e.getMessage(), e);
-        }
+    public static FederationTrust federationTrust(ReloadingFile<TrustStore> store, RevocationChecker revocation, Clock clock) {
+        return new FederationTrust(store, revocation, clock);
     }
 }

@@ -8,7 +8,7 @@ import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
 import dk.sosi.sts.monitor.inventory.DatabaseCertificatesCheck;
 import dk.sosi.sts.monitor.inventory.KeystoreCertificates;
 import dk.sosi.sts.monitor.inventory.TrustStoreCheck;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.ReloadingFile;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,12 +24,12 @@ public final class CertificateInventoryFactory {
     private CertificateInventoryFactory() {
     }
 
-    public static CertificateInventory create(OperatorConfiguration operator, StsCredential credential, TrustStore federation) {
+    public static CertificateInventory create(OperatorConfiguration operator, ReloadingFile<TrustStore> federation) {
         CertificateStatusPolicy policy = operator.bean(BeanNames.CERTIFICATE_EXPIRY_WARNING, CertificateStatusPolicy.class);
         KeystoreCredential stsKeystore = operator.bean("&" + BeanNames.STS_CREDENTIAL, KeystoreCredential.class);
         return new CertificateInventory(List.of(
-                new KeystoreCertificates(stsKeystore.keystoreName(), stsKeystore.certificatesByAlias(credential), List.of(), policy),
-                new KeystoreCertificates(federation.name(), federation.certificates(), List.of(), policy),
+                new KeystoreCertificates(stsKeystore.keystoreName(), stsKeystore::certificatesByAlias, List.of(), policy),
+                new KeystoreCertificates(federation.get().name(), () -> federation.get().certificates(), List.of(), policy),
                 operator.bean(BeanNames.NBO_TRUST_STORE_CHECK, TrustStoreCheck.class).certificates(),
                 operator.bean(BeanNames.JWT_TRUST_STORE_CHECK, TrustStoreCheck.class).certificates(),
                 operator.bean(BeanNames.MONITOR_DATABASE_CERTIFICATES_CHECK, DatabaseCertificatesCheck.class).certificates()),

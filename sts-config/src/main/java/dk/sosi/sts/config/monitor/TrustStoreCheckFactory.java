@@ -5,6 +5,7 @@ import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.monitor.inventory.CertificateStatusPolicy;
 import dk.sosi.sts.monitor.inventory.KeystoreCertificates;
 import dk.sosi.sts.monitor.inventory.TrustStoreCheck;
+import dk.sosi.sts.trust.ReloadingFile;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.FactoryBean;
  * of a trust store, monitored. Properties {@code label} (how the pages name the store, e.g.
  * {@code NBOTrustStore}), {@code keystoreFile}, {@code keystorePassword}, {@code ignoredAliases} (shown as
  * {@code Ignored}, never changing a page's status) and {@code certificateExpiryWarning}. The keystore is
- * read once, at start-up; a missing or unreadable one stops start-up naming the file.
+ * read at start-up, where a missing or unreadable one stops start-up naming the file, and again when it changes.
  */
 public final class TrustStoreCheckFactory implements FactoryBean<TrustStoreCheck>, BeanFactoryAware {
 
@@ -68,8 +69,9 @@ public final class TrustStoreCheckFactory implements FactoryBean<TrustStoreCheck
         if (label == null || keystoreFile == null || keystorePassword == null || certificateExpiryWarning == null) {
             throw new StartupException("A trust store check needs label, keystoreFile, keystorePassword and certificateExpiryWarning");
         }
-        TrustStore store = trustStores.load(keystoreFile, keystorePassword, label);
-        return new TrustStoreCheck(new KeystoreCertificates(label, store.certificates(), ignoredAliases, certificateExpiryWarning),
+        ReloadingFile<TrustStore> store = trustStores.load(keystoreFile, keystorePassword, label);
+        return new TrustStoreCheck(new KeystoreCertificates(label, () -> store.get().certificates(), ignoredAliases,
+                certificateExpiryWarning),
                 ZoneId.systemDefault());
     }
 

@@ -19,7 +19,7 @@ import dk.sosi.sts.exchange.user.AuthorizationCheck;
 import dk.sosi.sts.exchange.user.NationalRoleCheck;
 import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.trust.CertificateValidity;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.TrustedIdpTrust;
 import dk.sosi.sts.xmlenc.AssertionDecrypter;
 import java.time.Clock;
@@ -35,12 +35,12 @@ final class Bst2SosiFactory {
     static final String BST2SOSI_REQUEST_HANDLER = "BST2SOSIRequestHandler";
 
     private final OperatorConfiguration operator;
-    private final StsCredential credential;
+    private final StsKeys credential;
     private final CertificateValidity validity;
     private final SlaLog sla;
     private final Clock clock;
 
-    Bst2SosiFactory(OperatorConfiguration operator, StsCredential credential, CertificateValidity validity, SlaLog sla, Clock clock) {
+    Bst2SosiFactory(OperatorConfiguration operator, StsKeys credential, CertificateValidity validity, SlaLog sla, Clock clock) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.credential = Objects.requireNonNull(credential, "credential");
         this.validity = Objects.requireNonNull(validity, "validity");

@@ -8,6 +8,7 @@ import dk.sosi.sts.config.monitor.TrustStoreCheckFactory;
 import dk.sosi.sts.exchange.citizen.jwt.JwtCheck;
 import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.KeystoreTrust;
+import dk.sosi.sts.trust.ReloadingFile;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class JwtCheckFactory {
                 clock);
     }
 
-    private TrustStore trustStore(String bean, JwtRequestHandlerProperties properties) {
+    private ReloadingFile<TrustStore> trustStore(String bean, JwtRequestHandlerProperties properties) {
         TrustStores stores = operator.optionalBean(BeanNames.TRUST_STORES, TrustStores.class).orElseGet(TrustStores::new);
         if (properties.trustStoreFile().isPresent()) {
             return stores.load(properties.trustStoreFile().get(), properties.trustStorePassword(),

@@ -23,7 +23,7 @@ import dk.sosi.sts.token.saml.SamlAssertionReader;
 import dk.sosi.sts.token.saml.SamlAssertionWriter;
 import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.FederationTrust;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.StsSelfTrust;
 import dk.sosi.sts.xmldsig.EnvelopedSignatureVerifier;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
@@ -61,13 +61,13 @@ public final class OioExchangeFactory {
     }
 
     private final OperatorConfiguration operator;
-    private final StsCredential credential;
+    private final StsKeys credential;
     private final FederationTrust federation;
     private final CertificateValidity validity;
     private final SlaLog sla;
     private final Clock clock;
 
-    public OioExchangeFactory(OperatorConfiguration operator, StsCredential credential, FederationTrust federation,
+    public OioExchangeFactory(OperatorConfiguration operator, StsKeys credential, FederationTrust federation,
             CertificateValidity validity, SlaLog sla, Clock clock) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.credential = Objects.requireNonNull(credential, "credential");

@@ -26,7 +26,8 @@ import dk.sosi.sts.sla.SlaLog;
 import dk.sosi.sts.token.saml.SamlAssertionReader;
 import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.KeystoreTrust;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.ReloadingFile;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -44,12 +45,12 @@ final class OioSaml2SosiFactory {
     private static final String LABEL = "NBOTrustStore";
 
     private final OperatorConfiguration operator;
-    private final StsCredential credential;
+    private final StsKeys credential;
     private final CertificateValidity validity;
     private final SlaLog sla;
     private final Clock clock;
 
-    OioSaml2SosiFactory(OperatorConfiguration operator, StsCredential credential, CertificateValidity validity, SlaLog sla,
+    OioSaml2SosiFactory(OperatorConfiguration operator, StsKeys credential, CertificateValidity validity, SlaLog sla,
             Clock clock) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.credential = Objects.requireNonNull(credential, "credential");
@@ -93,7 +94,7 @@ final class OioSaml2SosiFactory {
     }
 
     /** The keystore of {@code trustedVault}, else that of {@code nboTrustStoreCheck}, read once for both. */
-    private TrustStore trustedVault(NboConfigurationProperties properties) {
+    private ReloadingFile<TrustStore> trustedVault(NboConfigurationProperties properties) {
         TrustStores stores = operator.optionalBean(BeanNames.TRUST_STORES, TrustStores.class).orElseGet(TrustStores::new);
         if (properties.trustedVault().isPresent()) {
             return stores.load(properties.trustedVault().get(), properties.trustedVaultPassword(),

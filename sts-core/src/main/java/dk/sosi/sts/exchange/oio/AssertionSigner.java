@@ -4,7 +4,7 @@ import dk.sosi.sts.exchange.RequestContext;
 import dk.sosi.sts.token.saml.ParsedAssertion;
 import dk.sosi.sts.token.saml.SamlAssertion;
 import dk.sosi.sts.token.saml.SamlAssertionWriter;
-import dk.sosi.sts.trust.StsCredential;
+import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.xmldsig.XmlSigner;
 import java.util.Objects;
 import org.w3c.dom.Element;
@@ -18,18 +18,18 @@ public final class AssertionSigner {
 
     private final SamlAssertionWriter writer;
     private final XmlSigner signer;
-    private final StsCredential credential;
+    private final StsKeys keys;
 
-    public AssertionSigner(SamlAssertionWriter writer, XmlSigner signer, StsCredential credential) {
+    public AssertionSigner(SamlAssertionWriter writer, XmlSigner signer, StsKeys keys) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.credential = Objects.requireNonNull(credential, "credential");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** The signed assertion, the root of a document of its own. */
     public Element sign(SamlAssertion assertion, RequestContext request) {
         Element written = writer.write(assertion);
-        signer.signEnveloped(written, ParsedAssertion.ID_ATTRIBUTE, XmlSigner.Placement.AFTER_ISSUER, credential, request);
+        signer.signEnveloped(written, ParsedAssertion.ID_ATTRIBUTE, XmlSigner.Placement.AFTER_ISSUER, keys.current(), request);
         return written;
     }
 }
