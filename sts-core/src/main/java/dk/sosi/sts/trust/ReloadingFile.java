@@ -122,9 +122,9 @@ public final class ReloadingFile<T> implements Supplier<T> {
         try {
             return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("The file " + file + " does not exist", e);
+            throw new IllegalStateException("The file " + file + " does not exist"); // the cause would say no more
         } catch (IOException e) {
-            throw new IllegalStateException("The file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("The file " + file + " cannot be read: " + e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK has no SHA-256", e);
         }

@@ -1,9 +1,12 @@
 package dk.sosi.sts.config.backend;
 
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.config.TrustStores;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -18,9 +21,10 @@ import org.springframework.beans.factory.InitializingBean;
  * <li>{@code truststoreFile}, {@code truststorePassword}: the servers to trust for https endpoints
  * ({@code testtdc.keystore}); leave out for the JDK's default trust.</li>
  * </ul>
- * Plain http endpoints ignore the TLS settings. Checked and built once, at start-up; unmodifiable afterwards.
+ * Plain http endpoints ignore the TLS settings. Checked and built once, at start-up; unmodifiable afterwards,
+ * except that the two keystore files are read again when they change (bean {@code trustStores}), for new connections.
  */
-public final class BackendClient implements InitializingBean {
+public final class BackendClient implements InitializingBean, BeanFactoryAware {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 2000;
     public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 5000;
@@ -32,6 +36,7 @@ public final class BackendClient implements InitializingBean {
     private String truststoreFile;
     private String truststorePassword;
 
+    private TrustStores trustStores = new TrustStores();
     private HttpClient httpClient;
     private Duration requestTimeout;
 
@@ -65,6 +70,12 @@ public final class BackendClient implements InitializingBean {
         this.truststorePassword = truststorePassword;
     }
 
+    /** Watches the keystores with the others, in a running STS. */
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        trustStores = TrustStores.of(beanFactory);
+    }
+
     /** Checks the settings and builds the HTTP client; Spring calls it once the properties are set. */
     @Override
     public synchronized void afterPropertiesSet() {
@@ -84,7 +95,7 @@ public final class BackendClient implements InitializingBean {
         if (keystoreFile != null || truststoreFile != null) {
             builder.sslContext(BackendSslContext.create(
                     keystoreFile == null ? null : Path.of(keystoreFile), chars(keystorePassword),
-                    truststoreFile == null ? null : Path.of(truststoreFile), chars(truststorePassword)));
+                    truststoreFile == null ? null : Path.of(truststoreFile), chars(truststorePassword), trustStores));
         }
         requestTimeout = Duration.ofMillis(requestTimeoutMillis);
         httpClient = builder.build();

@@ -11,14 +11,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dk.sosi.sts.backend.BackendUnavailableException;
 import dk.sosi.sts.backend.cvrrid.HttpCvrRidService;
+import dk.sosi.sts.config.BeanNames;
 import dk.sosi.sts.config.StartupException;
+import dk.sosi.sts.config.TrustStores;
 import dk.sosi.sts.exchange.TestRequests;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.GenericApplicationContext;
 
 /** The STS's TLS identity and trust towards backends, against a WireMock that demands a client certificate. */
 class BackendSslContextTest {
@@ -72,6 +78,29 @@ class BackendSslContextTest {
                 () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
 
         assertTrue(e.getMessage().contains("TLS failed") || e.getMessage().contains("connection failed"), e.getMessage());
+    }
+
+    @Test
+    void callWhenTruststoreFileReplacedThenNewServerTrustedWithoutRestart(@TempDir Path folder) throws Exception {
+        Path truststore = folder.resolve("testtdc.keystore");
+        Files.copy(TestBackendPki.folder().resolve(TestBackendPki.OTHER_TRUSTSTORE), truststore);
+        TrustStores files = new TrustStores();
+        GenericApplicationContext beans = new GenericApplicationContext();
+        beans.registerBean(BeanNames.TRUST_STORES, TrustStores.class, () -> files);
+        beans.refresh();
+        BackendClient client = new BackendClient();
+        client.setBeanFactory(beans);
+        client.setKeystoreFile(TestBackendPki.folder().resolve(TestBackendPki.CLIENT_KEYSTORE).toString());
+        client.setKeystorePassword(TestBackendPki.PASSWORD);
+        client.setTruststoreFile(truststore.toString());
+        client.setTruststorePassword(TestBackendPki.PASSWORD);
+        HttpCvrRidService service = service(client);
+        assertThrows(BackendUnavailableException.class, () -> service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
+
+        Files.copy(TestBackendPki.folder().resolve(TestBackendPki.CLIENT_TRUSTSTORE), truststore, StandardCopyOption.REPLACE_EXISTING);
+        files.refresh();
+
+        assertEquals(Optional.of("0101701234"), service.findRelatedCpr("20921897", "46283716", TestRequests.ANY));
     }
 
     @Test
