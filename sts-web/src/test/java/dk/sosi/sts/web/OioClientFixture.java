@@ -88,6 +88,15 @@ final class OioClientFixture {
 
     /** As {@link #employeeCard()}, with {@code email} as the user's e-mail address (none if empty). */
     Element employeeCard(Optional<String> email) throws Exception {
+        return employeeCard(sts.uri(""), email);
+    }
+
+    /** As {@link #employeeCard()}, issued by the STS at {@code base} (e.g. a second STS's base URI). */
+    Element employeeCard(URI base) throws Exception {
+        return employeeCard(base, Optional.of("karl@demo.dk"));
+    }
+
+    private Element employeeCard(URI base, Optional<String> email) throws Exception {
         IssuedCredential karl = client(DemoClient.EMPLOYEE_MOCES);
         String cpr = newCpr();
         sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.cvrRid(DgwsClientFixture.DEMO_CVR, DgwsClientFixture.KARL_RID)))
@@ -95,7 +104,7 @@ final class OioClientFixture {
         IdCard card = DgwsClientFixture.userCard(karl.certificate(), cpr, "7170")
                 .userLog(Optional.of(new UserLog(Optional.of(cpr), "Karl", "Hansen", email, "7170", Optional.empty(), Optional.empty())))
                 .build();
-        return issued(card, karl);
+        return issued(base, card, karl);
     }
 
     /** An id-card the STS issues for Karl Hansen signing with his OCES3 employee certificate (MOCES3), CPR from UUID2CPR. */
@@ -105,19 +114,19 @@ final class OioClientFixture {
         String cpr = newCpr();
         sts.backends().stubFor(get(urlPathEqualTo(StsBackendPaths.uuid2Cpr(uuid)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(cpr)));
-        return issued(DgwsClientFixture.userCard(karl.certificate(), cpr, "7170").build(), karl);
+        return issued(sts.uri(""), DgwsClientFixture.userCard(karl.certificate(), cpr, "7170").build(), karl);
     }
 
     /** An id-card the STS issues for the demo system (FOCES): a system card. */
     Element systemCard() throws Exception {
         IssuedCredential system = client(DemoClient.SYSTEM_FOCES);
-        return issued(DgwsClientFixture.systemCard(system.certificate()).build(), system);
+        return issued(sts.uri(""), DgwsClientFixture.systemCard(system.certificate()).build(), system);
     }
 
-    private Element issued(IdCard card, IssuedCredential signer) throws Exception {
-        HttpResponse<String> response = sts.post("/services/NewSecurityTokenService", DgwsClientFixture.text(
-                DgwsClientFixture.request(card, signer, SignatureAlgorithm.RSA_SHA1, "card-" + UUID.randomUUID())),
-                "text/xml; charset=utf-8");
+    private Element issued(URI base, IdCard card, IssuedCredential signer) throws Exception {
+        HttpResponse<String> response = sts.post(URI.create(base + "/services/NewSecurityTokenService"), DgwsClientFixture.text(
+                DgwsClientFixture.request(card, signer, SignatureAlgorithm.RSA_SHA1, "card-" + UUID.randomUUID()))
+                .getBytes(StandardCharsets.UTF_8), "text/xml; charset=utf-8");
         Document answer = StsTestServer.xml(response.body());
         assertEquals(0, answer.getElementsByTagNameNS(SoapFaults.SOAP, "Fault").getLength(), response.body());
         return (Element) answer.getElementsByTagNameNS(SAML, "Assertion").item(0);

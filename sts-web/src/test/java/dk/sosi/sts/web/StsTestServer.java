@@ -29,7 +29,7 @@ import org.w3c.dom.Document;
  * with its own WEB-INF/lib and classes) on the embedded Jetty launcher,
  * an embedded MariaDB and a demo configuration folder under {@code target/test-sts}, started once per
  * test JVM and shared by all test classes. Configuration is re-read and CRLs are fetched every second,
- * the demo CRLs from the server itself as in the embedded demo.
+ * the demo CRLs from the server itself as in the embedded demo; keystore files are looked at every 100 ms.
  */
 public final class StsTestServer {
 
@@ -67,6 +67,7 @@ public final class StsTestServer {
             System.setProperty("sts.backends.requestTimeoutMillis", "1000"); // a slow backend fails a request in a second
             System.setProperty(StsEnvironment.CONFIG_REFRESH, "1");
             System.setProperty(StsEnvironment.CRA_REFRESH, "1");
+            System.setProperty(StsEnvironment.KEYSTORE_RELOAD, "PT0.1S"); // a changed keystore is in use within 100 ms
             System.setProperty(CRL_REFRESH, "1");
             EmbeddedDefaults embedded = EmbeddedDefaults.start(HOME, 0);
             StsServer server = StsServer.start(WEBAPP, "127.0.0.1", 0, embedded.crlDistributionPoint());
