@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public final class TrustStores implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final Map<Path, ReloadingFile<TrustStore>> trustStores = new HashMap<>();
+    private final Map<Path, List<Consumer<TrustStore>>> requirements = new HashMap<>();
     private final List<ReloadingFile<?>> files = new ArrayList<>();
     private ScheduledExecutorService reloader;
 
@@ -68,17 +70,22 @@ public final class TrustStores implements AutoCloseable {
 
     /**
      * The store in {@code file}, read on first use; a reading that {@code requirement} refuses (with an
-     * {@link IllegalArgumentException} saying why) is a failed one.
+     * {@link IllegalArgumentException} saying why) is a failed one, whoever else uses the same file.
      */
     public synchronized ReloadingFile<TrustStore> load(String file, String password, String label, Consumer<TrustStore> requirement) {
         if (file == null || password == null) {
             throw new StartupException("The " + label + " needs a keystore file and its password");
         }
         Path path = Path.of(file).toAbsolutePath().normalize();
+        List<Consumer<TrustStore>> required = requirements.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
         ReloadingFile<TrustStore> store = trustStores.get(path);
         if (store == null) {
-            store = watch(label, path, p -> readTrustStore(p, password, label, requirement), TrustStore::certificates);
+            required.add(requirement);
+            store = watch(label, path, p -> readTrustStore(p, password, label, required), TrustStore::certificates);
             trustStores.put(path, store);
+        } else {
+            require(requirement, store.get(), label, path);
+            required.add(requirement);
         }
         return store;
     }
@@ -135,7 +142,7 @@ public final class TrustStores implements AutoCloseable {
         }
     }
 
-    private static TrustStore readTrustStore(Path path, String password, String label, Consumer<TrustStore> requirement) {
+    private static TrustStore readTrustStore(Path path, String password, String label, List<Consumer<TrustStore>> requirements) {
         TrustStore store;
         try {
             store = TrustStore.load(path, password.toCharArray());
@@ -145,12 +152,18 @@ public final class TrustStores implements AutoCloseable {
         if (store.certificates().isEmpty()) {
             throw new StartupException("The " + label + " keystore " + path + " holds no certificates");
         }
+        for (Consumer<TrustStore> requirement : requirements) {
+            require(requirement, store, label, path);
+        }
+        return store;
+    }
+
+    private static void require(Consumer<TrustStore> requirement, TrustStore store, String label, Path path) {
         try {
             requirement.accept(store);
         } catch (IllegalArgumentException e) {
             throw new StartupException("The " + label + " keystore " + path + ": " + e.getMessage(), e);
         }
-        return store;
     }
 
     /** The registry of {@code beans} when it has one (a running STS), else a new one (a bean built on its own). */

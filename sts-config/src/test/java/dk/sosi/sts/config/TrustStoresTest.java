@@ -169,6 +169,20 @@ class TrustStoresTest {
     }
 
     @Test
+    void loadWhenAnotherUserLoadedTheFederationStoreFirstThenItsRootIsStillRequired(@TempDir Path folder) {
+        Path file = folder.resolve("federation.jks");
+        KeystoreFiles.writeTrustStore(file, KeystoreFiles.JKS, Map.of("root", root), PASSWORD);
+        TrustStores stores = new TrustStores();
+        ReloadingFile<TrustStore> forCrls = stores.load(file.toString(), "Test1234", "CRL trust store");
+        stores.load(file.toString(), "Test1234", "federation trust store", FederationTrust::requireRoot);
+
+        KeystoreFiles.writeTrustStore(file, KeystoreFiles.JKS, Map.of("sts", current.certificate()), PASSWORD);
+        stores.refresh();
+
+        assertEquals(Map.of("root", root), forCrls.get().certificates());
+    }
+
+    @Test
     void keystoreCredentialWhenNextKeyFromPassedThenSignsWithNextAndTrustsBoth(@TempDir Path folder) {
         Path file = folder.resolve("teststs-1.keystore");
         KeystoreFiles.writeKeyStore(file, KeystoreFiles.JKS, Map.of("sts", current, "sts-2027", next), PASSWORD);

@@ -37,6 +37,9 @@ class MonitoringPagesTest {
         assertEquals("STS-DB: OK", lines.get(1));
         assertEquals("CRA-DB: OK", lines.get(2));
         assertTrue(lines.get(3).startsWith("STS configuration: OK (loaded "), lines.get(3));
+        String keystores = lines.get(lines.size() - 1); // whatever services.xml lists, the keystores come last
+        assertTrue(keystores.startsWith("Keystores: OK (") && keystores.contains("stsCredential teststs-1.keystore loaded "),
+                status.body());
     }
 
     @Test
