@@ -123,6 +123,7 @@ public final class SamlAssertionWriter {
                 element.setAttributeNS(XSI, "xsi:" + TYPE, XS_STRING);
                 text(element, text.value());
             } else if (value instanceof AttributeValue.Xml xml) {
+                xml.xsiType().ifPresent(type -> element.setAttributeNS(XSI, "xsi:" + TYPE, type));
                 element.appendChild(document.importNode(xml.element(), true));
             }
         }
