@@ -125,6 +125,35 @@ class EhdsiFaultTest {
                 "The certificate \"" + Bst2SosiFixture.serialOf(system) + "\" that signed the message may not ask for this audience");
     }
 
+    @Test
+    void exchangeWhenSignedMessageAlteredThenInvalidSignature() throws Exception {
+        Document request = signed(token());
+        ((Element) request.getElementsByTagNameNS(OioClientFixture.WST, "RequestSecurityToken").item(0))
+                .setAttributeNS(null, "Context", "urn:uuid:changed-after-signing");
+
+        SoapFaults fault = ehdsi.fault(request);
+
+        assertEquals("wst:FailedAuthentication", fault.faultcode(), fault.faultstring());
+        assertTrue(fault.faultstring().contains("signature"), fault.faultstring());
+    }
+
+    @Test
+    void exchangeWhenSignerFromAnUntrustedCaThenUntrustedPartyBeforeTheSignatureIsComputed() throws Exception {
+        IssuedCredential untrusted = sts.embedded().demo().loadClientCredential(DemoClient.UNTRUSTED_FOCES);
+
+        assertFault(ehdsi.fault(EhdsiFixture.signed(request(ehdsi.signed(token()), AUDIENCE), untrusted)), "FailedAuthentication",
+                UNTRUSTED);
+    }
+
+    @Test
+    void exchangeWhenSignerCertificateRevokedThenInvalidSecurityToken() throws Exception {
+        IssuedCredential revoked = sts.embedded().demo().loadClientCredential(DemoClient.EMPLOYEE_MOCES_REVOKED);
+        Document request = EhdsiFixture.signed(request(ehdsi.signed(token()), AUDIENCE), revoked);
+
+        assertFault(ehdsi.awaitFault(request, "revoked"), "InvalidSecurityToken",
+                "The signing certificate " + Bst2SosiFixture.serialOf(revoked) + " has been revoked");
+    }
+
     // --- 3. the bootstrap token's signer, and attacks on its signature ---
 
     @Test

@@ -30,9 +30,13 @@ public final class EhdsiDemoClient {
 
     /** The contact point's DKNCPBST2EHDSIIdws request for the demo header's doctor and patient. */
     public static Document request(DemoConfiguration demo) {
+        return request(demo, DemoNationalContactPoint.openNcpHeader(demo));
+    }
+
+    /** The contact point's request for the doctor and patient of the OpenNCP {@code header}. */
+    public static Document request(DemoConfiguration demo, Element header) {
         IssuedCredential contactPoint = DemoNationalContactPoint.ensure(demo);
-        Element token = DkNcpBootstrapTokenBuilder.fromOpenNcpHeader(DemoNationalContactPoint.openNcpHeader(demo),
-                        DemoNationalContactPoint.ISSUER)
+        Element token = DkNcpBootstrapTokenBuilder.fromOpenNcpHeader(header, DemoNationalContactPoint.ISSUER)
                 .audience(DemoNationalContactPoint.AUDIENCE)
                 .holderOfKey(contactPoint.certificate())
                 .signed(contactPoint.privateKey(), contactPoint.certificate());
