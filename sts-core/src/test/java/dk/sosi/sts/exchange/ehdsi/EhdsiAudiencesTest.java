@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.sosi.sts.configuration.AttributeTable;
 import dk.sosi.sts.configuration.ConfigurationSnapshot;
+import dk.sosi.sts.configuration.EditableConfiguration;
 import dk.sosi.sts.configuration.EhdsiPolicy;
-import dk.sosi.sts.configuration.ReloadStatus;
 import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.exchange.oio.RequestSecurityToken;
 import dk.sosi.sts.fault.FaultCode;
@@ -104,18 +104,7 @@ class EhdsiAudiencesTest {
     }
 
     private static StsConfiguration configuration(AttributeTable.Builder rows, List<EhdsiPolicy> policies) {
-        ConfigurationSnapshot snapshot = new ConfigurationSnapshot(List.of(), AttributeTable.empty(), AttributeTable.empty(),
-                AttributeTable.empty(), List.of(), List.of(), rows.build(), policies, Instant.EPOCH);
-        return new StsConfiguration() {
-            @Override
-            public ConfigurationSnapshot current() {
-                return snapshot;
-            }
-
-            @Override
-            public ReloadStatus status() {
-                return ReloadStatus.neverReloaded();
-            }
-        };
+        return new EditableConfiguration(new ConfigurationSnapshot(List.of(), AttributeTable.empty(), AttributeTable.empty(),
+                AttributeTable.empty(), List.of(), List.of(), rows.build(), policies, Instant.EPOCH));
     }
 }
