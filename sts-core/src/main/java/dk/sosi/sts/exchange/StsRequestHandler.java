@@ -24,8 +24,6 @@ import org.w3c.dom.Document;
  */
 public final class StsRequestHandler {
 
-    static final String NOT_AVAILABLE = "The %s exchange is not available in this version of the STS";
-
     private final Map<StsEndpoint, Exchange> exchanges = new EnumMap<>(StsEndpoint.class);
     private final Map<StsEndpoint.Family, EnvelopeWriter> writers;
     private final FaultMapper faults;
@@ -34,14 +32,17 @@ public final class StsRequestHandler {
     private final Clock clock;
 
     /**
-     * @param exchanges the endpoints served; every other endpoint answers that its exchange is not available
+     * @param exchanges the exchange of every endpoint
      * @param writers   the envelope writer of each family
      */
     public StsRequestHandler(Map<StsEndpoint, Exchange> exchanges, Map<StsEndpoint.Family, EnvelopeWriter> writers,
             FaultMapper faults, SlaLog sla, ServiceInfoCollector requests, RequestListener listener, Clock clock) {
         Objects.requireNonNull(sla, "sla");
         for (StsEndpoint endpoint : StsEndpoint.values()) {
-            Exchange exchange = exchanges.getOrDefault(endpoint, notAvailable(endpoint));
+            Exchange exchange = exchanges.get(endpoint);
+            if (exchange == null) {
+                throw new IllegalArgumentException("No exchange for " + endpoint.path());
+            }
             this.exchanges.put(endpoint, new MeasuredExchange(SlaPoint.REQUEST, sla, exchange));
         }
         this.writers = new EnumMap<>(writers);
@@ -93,11 +94,5 @@ public final class StsRequestHandler {
         requests.recordFailure(Duration.ZERO);
         listener.completed(endpoint, Optional.of(fault.code()), Duration.ZERO);
         return new StsResponse(writers.get(endpoint.family()).fault(fault, Optional.empty()), true);
-    }
-
-    private static Exchange notAvailable(StsEndpoint endpoint) {
-        return request -> {
-            throw new StsFault(FaultCode.REQUEST_FAILED, String.format(NOT_AVAILABLE, endpoint.path()));
-        };
     }
 }

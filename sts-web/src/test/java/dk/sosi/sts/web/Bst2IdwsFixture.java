@@ -40,10 +40,12 @@ final class Bst2IdwsFixture {
 
     private final StsTestServer sts;
     private final DemoConfiguration demo;
+    private final OioEndpoint endpoint;
 
     Bst2IdwsFixture(StsTestServer sts) {
         this.sts = sts;
         this.demo = sts.embedded().demo();
+        this.endpoint = new OioEndpoint(sts, BST2IDWS);
     }
 
     DemoBootstrapTokenIssuer.Keys idp() {
@@ -100,25 +102,25 @@ final class Bst2IdwsFixture {
     }
 
     HttpResponse<String> post(Document request) throws Exception {
-        return sts.post(BST2IDWS, OioClientFixture.text(request), "text/xml; charset=utf-8");
+        return endpoint.post(request);
     }
 
     Document answer(Document request) throws Exception {
-        return OioClientFixture.answer(post(request));
+        return endpoint.answer(request);
     }
 
     /** The answer once the STS has loaded the configuration an admin just changed (refreshed every second in tests). */
     Document awaitAnswer(Document request) throws Exception {
-        return OioClientFixture.answer(Await.until(() -> post(request), response -> !response.body().contains("Fault>")));
+        return endpoint.awaitAnswer(request);
     }
 
     SoapFaults fault(Document request) throws Exception {
-        return OioClientFixture.fault(request, post(request));
+        return endpoint.fault(request);
     }
 
     /** The fault of {@code request} once its text contains {@code part} (after an admin's change). */
     SoapFaults awaitFault(Document request, String part) throws Exception {
-        return SoapFaults.of(Await.until(() -> post(request), response -> response.body().contains(part)));
+        return endpoint.awaitFault(request, part);
     }
 
     static Element token(Document answer) {

@@ -95,7 +95,7 @@ class SoapPlumbingTest {
     }
 
     @Test
-    void postWhenEndpointHasNoExchangeYetThenOioRequestFailedRelatingToTheMessageIdAndSlaLine() throws Exception {
+    void postWhenOioBodyHoldsNoRequestSecurityTokenThenOioFaultRelatingToTheMessageIdAndSlaLine() throws Exception {
         String messageId = "urn:uuid:" + UUID.randomUUID();
         String request = """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:wsa="http://www.w3.org/2005/08/addressing">
@@ -107,13 +107,14 @@ class SoapPlumbingTest {
 
         assertEquals(200, response.statusCode());
         SoapFaults fault = SoapFaults.of(response);
-        assertEquals("wst:RequestFailed", fault.faultcode());
-        assertEquals("The DKNCPBST2EHDSIIdws exchange is not available in this version of the STS", fault.faultstring());
+        assertEquals("wst:InvalidRequest", fault.faultcode());
+        assertEquals("The SOAP Body must hold a wst:RequestSecurityToken (WS-Trust 1.3, http://docs.oasis-open.org/ws-sx/ws-trust/200512)",
+                fault.faultstring());
         assertEquals("http://sosi.dk/sts", fault.faultactor());
         assertEquals(messageId, fault.inResponseTo());
         List<String> sla = SlaLogFile.linesOf(messageId, 1);
         assertTrue(sla.stream().anyMatch(line -> line.startsWith("id=200 name=AbstractStsRequestHandler.request messageId="
-                + messageId + " start=") && line.endsWith("outcome=fault:RequestFailed")), sla.toString());
+                + messageId + " start=") && line.endsWith("outcome=fault:InvalidRequest")), sla.toString());
     }
 
     @Test

@@ -96,7 +96,8 @@ public final class OioExchangeFactory {
                         .create(this, dgws, configuration),
                 StsEndpoint.BST2IDWS, new Bst2IdwsFactory(operator, validity, sla, clock).create(this, configuration, assertions, issuer),
                 StsEndpoint.JWT2IDWS, new Jwt2IdwsFactory(operator, validity, sla, clock).create(this, configuration, issuer, assertions),
-                StsEndpoint.JWT2OIOSAML, new Jwt2OioSamlFactory(operator, validity, clock).create(this, configuration, issuer, assertions)));
+                StsEndpoint.JWT2OIOSAML, new Jwt2OioSamlFactory(operator, validity, clock).create(this, configuration, issuer, assertions),
+                StsEndpoint.DKNCPBST2EHDSIIDWS, new EhdsiFactory(operator, validity, clock).create(this, configuration, issuer, assertions)));
     }
 
     private Exchange sosi2OioSaml(IboSettings ibo, String issuer, DgwsSettings dgws, StsConfiguration configuration,

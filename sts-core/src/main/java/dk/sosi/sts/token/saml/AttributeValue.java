@@ -1,6 +1,7 @@
 package dk.sosi.sts.token.saml;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.w3c.dom.Element;
 
 /** Immutable. One {@code saml:AttributeValue}: text, or one XML element. */
@@ -27,11 +28,24 @@ public sealed interface AttributeValue permits AttributeValue.Text, AttributeVal
      * and text, wherever their namespaces happen to be declared.
      *
      * @param content the element
+     * @param xsiType the {@code xsi:type} the writer puts on the {@code saml:AttributeValue}, e.g. {@code CE} for the
+     *                HL7 coded values of eHDSI; the reader does not look at it and leaves it empty
      */
-    record Xml(Element content) implements AttributeValue {
+    record Xml(Element content, Optional<String> xsiType) implements AttributeValue {
 
         public Xml {
             content = DetachedElements.copy(Objects.requireNonNull(content, "content"));
+            Objects.requireNonNull(xsiType, "xsiType");
+        }
+
+        /** A value without {@code xsi:type}. */
+        public Xml(Element content) {
+            this(content, Optional.empty());
+        }
+
+        /** This value written with {@code xsi:type="type"}. */
+        public Xml withXsiType(String type) {
+            return new Xml(content, Optional.of(type));
         }
 
         /** A copy of the element, in a new document of its own; changing it changes nothing here. */
@@ -47,17 +61,17 @@ public sealed interface AttributeValue permits AttributeValue.Text, AttributeVal
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Xml xml && DetachedElements.sameTree(content, xml.content);
+            return other instanceof Xml xml && xsiType.equals(xml.xsiType) && DetachedElements.sameTree(content, xml.content);
         }
 
         @Override
         public int hashCode() {
-            return DetachedElements.hash(content);
+            return 31 * DetachedElements.hash(content) + xsiType.hashCode();
         }
 
         @Override
         public String toString() {
-            return "Xml[" + content.getNodeName() + "]";
+            return "Xml[" + content.getNodeName() + xsiType.map(type -> ", xsi:type " + type).orElse("") + "]";
         }
     }
 }

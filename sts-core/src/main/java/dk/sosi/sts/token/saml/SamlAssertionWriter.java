@@ -16,7 +16,7 @@ import org.w3c.dom.Element;
  * Immutable and thread-safe. Writes a {@link SamlAssertion} as the {@code saml:Assertion} strict clients
  * validate against {@code oiosaml/standard-saml.xsd} (exchanges.md 2.8 S2, S4; 3.1, 3.4): children in
  * schema order, absent parts left out, times in UTC with {@code Z} and without fraction, every text value
- * with {@code xsi:type="xs:string"}, and the holder-of-key certificate in a SubjectConfirmationData of
+ * with {@code xsi:type="xs:string"} (an XML value with the type it is given, if any), and the holder-of-key certificate in a SubjectConfirmationData of
  * {@code xsi:type="saml:KeyInfoConfirmationDataType"}.
  *
  * <p>The {@code saml}, {@code ds}, {@code xs} and {@code xsi} namespaces are declared on the assertion
@@ -123,6 +123,7 @@ public final class SamlAssertionWriter {
                 element.setAttributeNS(XSI, "xsi:" + TYPE, XS_STRING);
                 text(element, text.value());
             } else if (value instanceof AttributeValue.Xml xml) {
+                xml.xsiType().ifPresent(type -> element.setAttributeNS(XSI, "xsi:" + TYPE, type));
                 element.appendChild(document.importNode(xml.element(), true));
             }
         }

@@ -43,6 +43,11 @@ public record SubjectConfirmation(String method, Optional<String> recipient, Opt
                 Optional.of(certificate));
     }
 
+    /** A holder-of-key confirmation that names no recipient and no time: only the key (the eHDSI XUA token, OQ-21). */
+    public static SubjectConfirmation holderOfKey(X509Certificate certificate) {
+        return new SubjectConfirmation(HOLDER_OF_KEY, Optional.empty(), Optional.empty(), Optional.of(certificate));
+    }
+
     /** Whether the confirmation has no SubjectConfirmationData to write. */
     boolean hasNoData() {
         return recipient.isEmpty() && notOnOrAfter.isEmpty() && holderOfKeyCertificate.isEmpty();

@@ -5,6 +5,7 @@ import static dk.sosi.sts.token.saml.TestSamlAssertions.serialised;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -227,6 +228,20 @@ class SamlAssertionWriterTest {
         assertEquals("", value.getAttributeNS(XSI, "type"), "an XML value has no xsi:type");
         assertEquals("wsa:EndpointReference", ((Element) value.getFirstChild()).getTagName());
         assertEquals(TestSamlAssertions.discoveryEpr(), assertion.attribute(epr.name()).orElseThrow());
+    }
+
+    @Test
+    void writeWhenXmlValueHasAnXsiTypeThenTheAttributeValueCarriesIt() {
+        SamlAttribute epr = TestSamlAssertions.discoveryEpr();
+        AttributeValue.Xml coded = ((AttributeValue.Xml) epr.values().get(0)).withXsiType("CE");
+        SamlAssertion assertion = TestSamlAssertions.minimal()
+                .addAttribute(new SamlAttribute(epr.name(), epr.nameFormat(), epr.friendlyName(), List.of(coded))).build();
+
+        Element value = (Element) writer.write(assertion).getElementsByTagNameNS(SAML, "AttributeValue").item(0);
+
+        assertEquals("CE", value.getAttributeNS(XSI, "type"));
+        assertEquals("wsa:EndpointReference", ((Element) value.getFirstChild()).getTagName());
+        assertNotEquals(epr.values().get(0), coded, "the type is part of the value");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * ceiling measured in the same run, so that results compare across machines; the CPU per token is also given
  * per private-key operation of the STS (one per id-card, two per OIO answer).
  * <p>
- * Options: {@code --endpoint NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi|BST2SOSI|Bst2Idws|JWT2Idws} (default the former), {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
+ * Options: {@code --endpoint NewSecurityTokenService|Sosi2OIOSaml|OIOSaml2Sosi|BST2SOSI|Bst2Idws|JWT2Idws|DKNCPBST2EHDSIIdws} (default the former), {@code --url <sts base URL>} (default: start the STS on its embedded defaults in a child
  * process, in {@code .sts-bench/}), {@code --war <path>}, {@code --clients 8}, {@code --seconds 30},
  * {@code --warmup 60} (at least; it goes on until the JIT has settled), {@code --soak-minutes 0} (then a soak at half of peak, printing heap and p99 each
  * minute), {@code --json <file>}, {@code --crypto jdk|accp} (the JCA provider of the STS and of the
@@ -67,6 +67,7 @@ public final class StsBenchmark {
                 case "BST2SOSI" -> new Bst2SosiWorkload(demo);
                 case "Bst2Idws" -> new Bst2IdwsWorkload(demo);
                 case "JWT2Idws" -> new Jwt2IdwsWorkload(demo);
+                case "DKNCPBST2EHDSIIdws" -> new EhdsiWorkload(demo);
                 default -> new DgwsWorkload(demo);
             };
             List<byte[]> requests = workload.requests(workload.signers(), 256);
@@ -292,8 +293,8 @@ public final class StsBenchmark {
             if (dbOutage > 0 && url != null) {
                 throw new IllegalArgumentException("--db-outage needs the STS the benchmark starts itself (no --url)");
             }
-            if (!List.of("NewSecurityTokenService", "Sosi2OIOSaml", "OIOSaml2Sosi", "BST2SOSI", "Bst2Idws", "JWT2Idws").contains(endpoint)) {
-                throw new IllegalArgumentException("--endpoint must be NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI, Bst2Idws or JWT2Idws, was "
+            if (!List.of("NewSecurityTokenService", "Sosi2OIOSaml", "OIOSaml2Sosi", "BST2SOSI", "Bst2Idws", "JWT2Idws", "DKNCPBST2EHDSIIdws").contains(endpoint)) {
+                throw new IllegalArgumentException("--endpoint must be NewSecurityTokenService, Sosi2OIOSaml, OIOSaml2Sosi, BST2SOSI, Bst2Idws, JWT2Idws or DKNCPBST2EHDSIIdws, was "
                         + endpoint);
             }
             return new Options(endpoint, url, war, clients, seconds, warmup, soak, json, serverJvmArgs, crypto, dbOutage);

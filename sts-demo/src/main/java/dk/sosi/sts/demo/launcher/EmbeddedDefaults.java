@@ -13,6 +13,7 @@ import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
 import dk.sosi.sts.demo.DemoCitizenService;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoConfigurationFolder;
+import dk.sosi.sts.demo.DemoNationalContactPoint;
 import dk.sosi.sts.demo.DemoServiceProvider;
 import dk.sosi.sts.demo.backends.DemoBackendData;
 import dk.sosi.sts.demo.backends.DemoBackendsServlet;
@@ -79,6 +80,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
             DemoBootstrapTokenIssuer.register(dataSource, demo, DemoBootstrapTokenIssuer.ensure(demo));
             DemoCitizenTokenIssuer.register(dataSource, demo, DemoCitizenTokenIssuer.ensure(demo));
             DemoCitizenService.register(dataSource, demo);
+            DemoNationalContactPoint.register(dataSource, DemoNationalContactPoint.ensure(demo));
         }
         System.setProperty(StsEnvironment.JDBC_URL, database.jdbcUrl());
         System.setProperty(StsEnvironment.JDBC_USER, EmbeddedMariaDb.USER);
