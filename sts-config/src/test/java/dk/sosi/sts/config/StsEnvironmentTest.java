@@ -39,4 +39,23 @@ class StsEnvironmentTest {
         assertEquals("root", environment.jdbcUser());
         assertEquals(Duration.ofSeconds(60), environment.configRefresh());
     }
+
+    @Test
+    void fromWhenKeystoreReloadLeftOutThenAMinuteAndWhenSetThenThatInterval() {
+        Map<String, String> required = Map.of("STS_CONFIG_DIR", "/pack/sts", "STS_JDBC_URL", "jdbc:mysql://db:3306/");
+
+        StsEnvironment shipped = StsEnvironment.from(key -> null, required);
+        StsEnvironment tests = StsEnvironment.from(key -> key.equals("sts.keystore.reload") ? "PT0.1S" : null, required);
+
+        assertEquals(Duration.ofMinutes(1), shipped.keystoreReload());
+        assertEquals(Duration.ofMillis(100), tests.keystoreReload());
+    }
+
+    @Test
+    void fromWhenKeystoreReloadLongerThanTenMinutesThenStartupFailsNamingIt() {
+        StartupException failure = assertThrows(StartupException.class, () -> StsEnvironment.from(key -> null,
+                Map.of("STS_CONFIG_DIR", "/pack/sts", "STS_JDBC_URL", "jdbc:mysql://db:3306/", "STS_KEYSTORE_RELOAD", "PT1H")));
+
+        assertEquals("sts.keystore.reload must be between 0 and PT10M, was PT1H", failure.getMessage());
+    }
 }
