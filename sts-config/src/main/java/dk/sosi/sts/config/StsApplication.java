@@ -31,8 +31,8 @@ import dk.sosi.sts.soap.DgwsEnvelopeWriter;
 import dk.sosi.sts.trust.CertificateValidity;
 import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.FederationTrust;
-import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.ReloadingFile;
+import dk.sosi.sts.trust.RevocationChecker;
 import dk.sosi.sts.trust.StsKeys;
 import dk.sosi.sts.trust.TrustStore;
 import java.time.Clock;
@@ -123,7 +123,7 @@ public final class StsApplication implements AutoCloseable {
             Map<String, List<Check>> checkLists = Map.of(
                     BeanNames.STATUS_SERVLET_LIST, withKeystores(operator.checks(BeanNames.STATUS_SERVLET_LIST), trustStores),
                     BeanNames.ALARM_SERVLET_LIST, withKeystores(operator.checks(BeanNames.ALARM_SERVLET_LIST), trustStores),
-                    BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
+                    BeanNames.MONITOR_SERVLET_LIST, withKeystores(operator.checks(BeanNames.MONITOR_SERVLET_LIST), trustStores));
             operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
             ServiceInfoCollector requests = operator.newServiceInfoCollector();
             RevocationChecker revocation = infrastructure.getBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class);

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.sosi.sts.monitor.CheckResult;
+import dk.sosi.sts.monitor.Severity;
 import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import dk.sosi.sts.testkit.pki.CertificateRequest;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.testkit.pki.KeyPairSource;
 import dk.sosi.sts.testkit.pki.KeystoreFiles;
-import dk.sosi.sts.monitor.CheckResult;
-import dk.sosi.sts.monitor.Severity;
 import dk.sosi.sts.trust.FederationTrust;
 import dk.sosi.sts.trust.ReloadingFile;
 import dk.sosi.sts.trust.StsCredential;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * were loaded and the SHA-256 fingerprints (first 8 bytes, as keytool prints them) of their certificates.
  * Warns, naming the file and why, when a changed file could not be read: the STS still works with the
  * last good contents, but the operator's change has not taken effect. Failed files come first, so that
- * the alarm line starts with what to fix.
+ * the alarm line starts with what to fix; {@code /sts/checkstatus} shows one line per file.
  */
 public final class KeystoresCheck implements Check {
 
@@ -45,9 +45,10 @@ public final class KeystoresCheck implements Check {
         List<String> loaded = statuses.stream().filter(s -> s.failure().isEmpty())
                 .map(s -> String.format(LOADED, s.label(), s.file().getFileName(), s.loadedAt(), fingerprints(s.certificates())))
                 .toList();
-        String all = Stream.concat(failed.stream(), loaded.stream()).collect(Collectors.joining("; "));
-        return failed.isEmpty() ? new CheckResult(LABEL, Severity.OK, "OK (" + all + ")", List.of())
-                : CheckResult.warning(LABEL, all);
+        List<String> all = Stream.concat(failed.stream(), loaded.stream()).toList();
+        List<String> lines = all.stream().map(file -> "Keystore " + file).toList();
+        return failed.isEmpty() ? new CheckResult(LABEL, Severity.OK, "OK (" + String.join("; ", all) + ")", lines)
+                : new CheckResult(LABEL, Severity.WARNING, String.join("; ", all), lines);
     }
 
     private static String fingerprints(Map<String, X509Certificate> byAlias) {

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class FederationTrustTest {
     private static IssuedCredential revoked;
     private static IssuedCredential expired;
     private static IssuedCredential untrusted;
+    private static CertificateAuthority other;
 
     @BeforeAll
     static void pki() {
@@ -41,7 +44,7 @@ class FederationTrustTest {
         valid = issue(issuing, "CN=Valid + SERIALNUMBER=CVR:11111111-FID:1, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
         revoked = issue(issuing, "CN=Revoked + SERIALNUMBER=CVR:11111111-FID:2, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
         expired = issue(issuing, "CN=Expired + SERIALNUMBER=CVR:11111111-FID:3, C=DK", NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
-        CertificateAuthority other = CertificateAuthority.createRoot("CN=Other Root, C=DK", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650)));
+        other = CertificateAuthority.createRoot("CN=Other Root, C=DK", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650)));
         untrusted = issue(other, "CN=Untrusted + SERIALNUMBER=CVR:11111111-FID:4, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
     }
 
@@ -56,6 +59,20 @@ class FederationTrustTest {
     @Test
     void validateWhenChainsToAnchorAndNotRevokedThenAccepted() {
         assertDoesNotThrow(() -> validator(new ListCrlStore(NOW)).check(valid.certificate()));
+    }
+
+    @Test
+    void validateWhenTrustStoreReloadedThenItsNewRootCountsAndTheOldPathsAreForgotten() {
+        AtomicReference<TrustStore> store = new AtomicReference<>(TrustStore.of("federation-trust.jks",
+                Map.of("root", root.certificate(), "issuing", issuing.certificate())));
+        FederationTrust trust = new FederationTrust(store::get, new RevocationChecker(new ListCrlStore(NOW)), CLOCK);
+        trust.check(valid.certificate()); // its path is cached now
+
+        store.set(TrustStore.of("federation-trust.jks", Map.of("other", other.certificate())));
+
+        assertDoesNotThrow(() -> trust.check(untrusted.certificate()));
+        StsFault fault = assertThrows(StsFault.class, () -> trust.check(valid.certificate()));
+        assertEquals(FederationTrust.UNTRUSTED, fault.getMessage());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,20 @@ class TrustEnginesTest {
         assertEquals(FaultCode.INVALID_SECURITY_TOKEN, refused(trust, expiredIdp).code());
         StsFault revoked = refused(trust, revokedIdp);
         assertEquals(String.format(CertificateValidity.REVOKED, "UI:DK-O:G:3"), revoked.getMessage());
+    }
+
+    @Test
+    void keystoreTrustWhenStoreReloadedThenTheNewCertificateAndKidCountAndTheRemovedNot() {
+        AtomicReference<TrustStore> store = new AtomicReference<>(TrustStore.of("test-jwt-idp-trust.jks",
+                Map.of("Demo-JWT-IdP", idp.certificate())));
+        KeystoreTrust trust = new KeystoreTrust(store::get, validity);
+
+        store.set(TrustStore.of("test-jwt-idp-trust.jks", Map.of("Demo-JWT-IdP-2027", renewedIdp.certificate())));
+
+        assertDoesNotThrow(() -> trust.check(renewedIdp.certificate()));
+        assertEquals(Optional.of(renewedIdp.certificate()), trust.byKid("Demo-JWT-IdP-2027"));
+        assertEquals(FederationTrust.UNTRUSTED, refused(trust, idp).getMessage());
+        assertEquals(Optional.empty(), trust.byKid("Demo-JWT-IdP"));
     }
 
     @Test
@@ -165,6 +180,19 @@ class TrustEnginesTest {
         assertDoesNotThrow(() -> trust.check(renewedIdp.certificate()));
         assertDoesNotThrow(() -> trust.check(idp.certificate()));
         assertEquals(FederationTrust.UNTRUSTED, refused(trust, stranger).getMessage());
+    }
+
+    @Test
+    void stsSelfTrustWhenTheKeysRollOverThenAskedAfreshOnEveryCheck() {
+        AtomicReference<StsCredential> current = new AtomicReference<>(new StsCredential(idp.privateKey(),
+                List.of(idp.certificate())));
+        StsSelfTrust trust = new StsSelfTrust(current::get, validity);
+        assertEquals(FederationTrust.UNTRUSTED, refused(trust, renewedIdp).getMessage());
+
+        current.set(new StsCredential(renewedIdp.privateKey(), List.of(renewedIdp.certificate()), List.of(idp.certificate())));
+
+        assertDoesNotThrow(() -> trust.check(renewedIdp.certificate()));
+        assertDoesNotThrow(() -> trust.check(idp.certificate()));
     }
 
     @Test

@@ -92,6 +92,9 @@ class KeystoreReloadTest {
         HttpResponse<String> mended = Await.until(() -> page("/alarm"), page -> keystoresLine(page).startsWith(KEYSTORES + "OK ("));
         assertEquals(200, mended.statusCode(), mended.body());
         OioClientFixture.answer(exchange(newIdp));
+        String checkstatus = page("/checkstatus").body();
+        assertTrue(checkstatus.lines().anyMatch(line -> line.startsWith("Keystore NBOTrustStore " + nboTrustStore.getFileName()
+                + " loaded ") && line.contains("ny_nemlogin_idp ")), checkstatus);
     }
 
     /** OIOSaml2Sosi at the node, with Karl's assertion signed by {@code idp}; the backends answer, so only keystores may alarm. */
