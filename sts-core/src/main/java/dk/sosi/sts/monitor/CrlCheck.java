@@ -3,6 +3,7 @@ package dk.sosi.sts.monitor;
 import dk.sosi.sts.trust.CrlDownloads;
 import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;
+import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import javax.security.auth.x500.X500Principal;
  * from a configured source ({@code sts_cra.crl_source}) failed, so revocations may be missed. Its line
  * names each list and URL, e.g.
  * {@code CRL: FAILED (the latest download from http://crl.example/ca.crl failed: answered HTTP 404)}.
+ * {@code /sts/checkstatus} follows that line with one line per stored list, each CA key of an issuer
+ * on its own ({@value #LIST}).
  */
 public final class CrlCheck implements Check {
 
@@ -24,6 +27,9 @@ public final class CrlCheck implements Check {
     static final String OUTDATED = "the CRL of %s is past its NextUpdate %s";
     static final String DOWNLOAD_FAILED = "the latest download from %s failed: %s";
     static final String CANNOT_READ = "cannot read the CRA database: %s";
+    /** Issuer, CA key, revoked count, thisUpdate, nextUpdate (or {@code none}), source. */
+    static final String LIST = "CRL of %s, key %s: %d revoked, thisUpdate %s, nextUpdate %s, from %s";
+    static final String NO_KEY_ID = "not named";
 
     private final CrlStore crls;
     private final CrlDownloads downloads;
@@ -41,6 +47,7 @@ public final class CrlCheck implements Check {
     @Override
     public CheckResult run() {
         List<String> problems = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
         Instant now = clock.instant();
         try {
             for (X500Principal issuer : downloads.expectedIssuers()) {
@@ -49,6 +56,7 @@ public final class CrlCheck implements Check {
                 }
             }
             for (CrlStore.StoredCrl stored : crls.all()) {
+                lists.add(describe(stored));
                 if (stored.crl().getNextUpdate() != null && now.isAfter(stored.crl().getNextUpdate().toInstant())) {
                     problems.add(String.format(OUTDATED, stored.crl().getIssuerX500Principal().getName(),
                             stored.crl().getNextUpdate().toInstant()));
@@ -60,6 +68,20 @@ public final class CrlCheck implements Check {
         for (CrlSourceStatus source : downloads.bySource()) {
             source.failure().ifPresent(why -> problems.add(String.format(DOWNLOAD_FAILED, source.url(), why)));
         }
-        return problems.isEmpty() ? CheckResult.ok(LABEL) : CheckResult.failed(LABEL, "FAILED (" + String.join("; ", problems) + ")");
+        CheckResult result = problems.isEmpty() ? CheckResult.ok(LABEL)
+                : CheckResult.failed(LABEL, "FAILED (" + String.join("; ", problems) + ")");
+        if (lists.isEmpty()) {
+            return result;
+        }
+        lists.add(0, result.line());
+        return new CheckResult(LABEL, result.severity(), result.status(), lists);
+    }
+
+    private static String describe(CrlStore.StoredCrl stored) {
+        X509CRL crl = stored.crl();
+        int revoked = crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size();
+        return String.format(LIST, crl.getIssuerX500Principal().getName(), stored.authorityKeyId().orElse(NO_KEY_ID),
+                revoked, crl.getThisUpdate().toInstant(),
+                crl.getNextUpdate() == null ? "none" : crl.getNextUpdate().toInstant(), stored.sourceUrl());
     }
 }

@@ -336,7 +336,7 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
      * list, or one older than what is stored, is not stored.
      */
     private void storeIfNewer(X509CRL crl, String url) throws Refused {
-        Optional<X509CRL> stored = store.forIssuer(crl.getIssuerX500Principal());
+        Optional<X509CRL> stored = store.storedListOf(crl);
         if (stored.isPresent() && (stored.get().equals(crl) || stored.get().getThisUpdate().after(crl.getThisUpdate()))) {
             return;
         }

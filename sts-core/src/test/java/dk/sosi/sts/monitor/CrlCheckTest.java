@@ -7,6 +7,8 @@ import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import dk.sosi.sts.trust.CrlDownloads;
 import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;
+import dk.sosi.sts.trust.KeyIdentifiers;
+import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,5 +149,41 @@ class CrlCheckTest {
 
         assertEquals("CRL: FAILED (cannot read the CRA database: Communications link failure; the latest download from "
                 + URL + " failed: cannot connect)", result.line());
+    }
+
+    @Test
+    void runWhenTwoKeysOfOneIssuerHaveListsThenCheckstatusListsEachAfterTheLine() {
+        CertificateAuthority oldKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(300)));
+        CertificateAuthority newKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(600)));
+        Instant thisUpdate = NOW.minusSeconds(60);
+        Instant nextUpdate = NOW.plus(Duration.ofDays(1));
+        X509CRL old = oldKey.crl(List.of(BigInteger.ONE, BigInteger.TWO), thisUpdate, nextUpdate);
+        X509CRL renewed = newKey.crl(List.of(BigInteger.TEN), thisUpdate, nextUpdate);
+        CrlStore both = new CrlStore() {
+            @Override
+            public Optional<X509CRL> forIssuer(X500Principal issuer) {
+                return Optional.of(renewed);
+            }
+
+            @Override
+            public List<StoredCrl> all() {
+                return List.of(new StoredCrl(old, URL, NOW), new StoredCrl(renewed, "http://crl.example/renewed.crl", NOW));
+            }
+
+            @Override
+            public void store(X509CRL crl, String sourceUrl) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        CheckResult result = new CrlCheck(both, List::of, CLOCK).run();
+
+        assertEquals("CRL: OK", result.line());
+        assertEquals(List.of("CRL: OK",
+                String.format(CrlCheck.LIST, "CN=Renewed CA,C=DK", KeyIdentifiers.authorityKeyId(old).orElseThrow(), 2, thisUpdate,
+                        nextUpdate, URL),
+                String.format(CrlCheck.LIST, "CN=Renewed CA,C=DK", KeyIdentifiers.authorityKeyId(renewed).orElseThrow(), 1,
+                        thisUpdate, nextUpdate, "http://crl.example/renewed.crl")),
+                result.checkStatusLines());
     }
 }
