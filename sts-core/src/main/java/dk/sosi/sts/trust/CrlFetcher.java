@@ -154,8 +154,8 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
 
     /** Every CA whose CRLs this fetcher accepts: each must have one, or its revocations are never seen. */
     @Override
-    public List<X500Principal> expectedIssuers() {
-        return trustedCas.stream().filter(CrlFetcher::maySignCrls).map(X509Certificate::getSubjectX500Principal).toList();
+    public List<X509Certificate> expectedCas() {
+        return trustedCas.stream().filter(CrlFetcher::maySignCrls).toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dk.sosi.sts.trust;
 
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
@@ -16,7 +17,10 @@ import javax.security.auth.x500.X500Principal;
 public interface CrlStore {
 
     /** The newest stored CRL issued under the name {@code issuer}, by whichever of its keys. */
-    Optional<X509CRL> forIssuer(X500Principal issuer);
+    default Optional<X509CRL> forIssuer(X500Principal issuer) {
+        return all().stream().map(StoredCrl::crl).filter(crl -> crl.getIssuerX500Principal().equals(issuer))
+                .max(Comparator.comparing(X509CRL::getThisUpdate));
+    }
 
     /** All stored CRLs, one per issuer name and CA key. */
     List<StoredCrl> all();

@@ -1,5 +1,6 @@
 package dk.sosi.sts.trust;
 
+import java.security.cert.X509Certificate;
 import java.security.cert.X509Extension;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -15,6 +16,20 @@ import org.bouncycastle.asn1.x509.Extension;
 public final class KeyIdentifiers {
 
     private KeyIdentifiers() {
+    }
+
+    /** The subject key identifier of {@code ca} in lower-case hex; empty when it has none, or one that does not parse. */
+    public static Optional<String> subjectKeyId(X509Certificate ca) {
+        byte[] extension = ca.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (extension == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] keyId = ASN1OctetString.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getOctets();
+            return keyId.length == 0 ? Optional.empty() : Optional.of(HexFormat.of().formatHex(keyId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -176,13 +176,6 @@ public final class JdbcCrlStore implements CrlStore, AutoCloseable {
     }
 
     @Override
-    public Optional<X509CRL> forIssuer(X500Principal issuer) {
-        Objects.requireNonNull(issuer, "issuer");
-        return snapshot.all().stream().map(StoredCrl::crl).filter(crl -> crl.getIssuerX500Principal().equals(issuer))
-                .max(Comparator.comparing(X509CRL::getThisUpdate));
-    }
-
-    @Override
     public List<StoredCrl> all() {
         return snapshot.all();
     }
