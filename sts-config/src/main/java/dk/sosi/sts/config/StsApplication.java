@@ -97,6 +97,7 @@ public final class StsApplication implements AutoCloseable {
             migrate(craDataSource);
         }
         configuration.start();
+        crlStore.start();
 
         SlaLog sla = new SlaLog(clock);
         GenericApplicationContext infrastructure = new GenericApplicationContext();
@@ -113,8 +114,8 @@ public final class StsApplication implements AutoCloseable {
         infrastructure.refresh();
 
         List<AutoCloseable> resources = stsDataSource == craDataSource
-                ? List.<AutoCloseable>of(configuration, infrastructure, stsDataSource)
-                : List.<AutoCloseable>of(configuration, infrastructure, stsDataSource, craDataSource);
+                ? List.<AutoCloseable>of(configuration, crlStore, infrastructure, stsDataSource)
+                : List.<AutoCloseable>of(configuration, crlStore, infrastructure, stsDataSource, craDataSource);
         OperatorConfiguration operator = null;
         try {
             operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
@@ -143,7 +144,7 @@ public final class StsApplication implements AutoCloseable {
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
-            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential, federationStore);
+            CertificateInventory inventory = CertificateInventoryFactory.create(operator, credential, federationStore, trustStores);
             crlFetcher.start(); // stops with the operator configuration that made it
             LOG.info("The STS has started: certificate {} valid until {}", credential.certificate().getSubjectX500Principal(),
                     credential.certificate().getNotAfter().toInstant());
