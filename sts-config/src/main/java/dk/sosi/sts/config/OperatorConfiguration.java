@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionStoreException;
@@ -21,17 +23,22 @@ import org.springframework.core.io.FileSystemResource;
  * The operator's Spring XML files in the configuration folder ({@code services.xml},
  * {@code interface.xml}, {@code cvr-rid.xml}, {@code idsas.xml}), loaded once at start-up on top of
  * the STS's infrastructure beans ({@code clock}, {@code crlStore}, {@code stsDatabase}, …), so an
- * edit takes effect on restart. A malformed file stops start-up with its name and line.
+ * edit takes effect on restart. A malformed file stops start-up with its name and line; a bean the files
+ * lack that the shipped files have is taken from those, with a warning ({@link ShippedDefaultBeans}).
  */
 public final class OperatorConfiguration implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorConfiguration.class);
 
     /** The files, in load order; later files may refer to beans of earlier ones. */
     public static final List<String> FILES = List.of("services.xml", "interface.xml", "cvr-rid.xml", "idsas.xml");
 
     private final GenericXmlApplicationContext context;
+    private final List<ShippedDefaultBeans.MissingBean> defaulted;
 
-    private OperatorConfiguration(GenericXmlApplicationContext context) {
+    private OperatorConfiguration(GenericXmlApplicationContext context, List<ShippedDefaultBeans.MissingBean> defaulted) {
         this.context = context;
+        this.defaulted = defaulted;
     }
 
     /** Loads the files of {@code configDir} with {@code infrastructure} as parent; {@code ${sts.config.dir}} is available. */
@@ -58,6 +65,8 @@ public final class OperatorConfiguration implements AutoCloseable {
                 throw new StartupException("Configuration file " + file + " cannot be read: " + e.getMessage(), e);
             }
         }
+        List<ShippedDefaultBeans.MissingBean> defaulted = ShippedDefaultBeans.fillIn(context);
+        defaulted.forEach(missing -> LOG.warn("{}", missing.describe()));
         try {
             context.refresh();
         } catch (BeanCreationException e) {
@@ -68,7 +77,12 @@ public final class OperatorConfiguration implements AutoCloseable {
             context.close();
             throw new StartupException("The configuration in " + configDir + " is not valid: " + rootMessage(e), e);
         }
-        return new OperatorConfiguration(context);
+        return new OperatorConfiguration(context, defaulted);
+    }
+
+    /** The beans the operator's files lack, which the STS took from the shipped files. */
+    public List<ShippedDefaultBeans.MissingBean> defaultedBeans() {
+        return defaulted;
     }
 
     /** The bean {@code id} from the operator's files, which must be a {@code type}. */
