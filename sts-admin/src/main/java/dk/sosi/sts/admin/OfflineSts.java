@@ -82,7 +82,7 @@ final class OfflineSts implements AutoCloseable {
      */
     OperatorConfiguration operator() {
         if (operator == null) {
-            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+            operator = OperatorConfiguration.loadWithShippedDefaults(environment.configDir(), infrastructure);
             resources.add(0, operator);
         }
         return operator;

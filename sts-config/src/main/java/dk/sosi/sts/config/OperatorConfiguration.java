@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionStoreException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.GenericXmlApplicationContext;
@@ -41,8 +43,24 @@ public final class OperatorConfiguration implements AutoCloseable {
         this.defaulted = defaulted;
     }
 
-    /** Loads the files of {@code configDir} with {@code infrastructure} as parent; {@code ${sts.config.dir}} is available. */
+    /**
+     * Loads exactly the files of {@code configDir} with {@code infrastructure} as parent; {@code ${sts.config.dir}} is
+     * available.
+     */
     public static OperatorConfiguration load(Path configDir, ApplicationContext infrastructure) {
+        return load(configDir, infrastructure, files -> List.of());
+    }
+
+    /**
+     * Loads the files of {@code configDir} as the STS does: as {@link #load}, with the shipped definition of each
+     * bean they lack (a folder from an earlier release), each logged and listed in {@link #defaultedBeans()}.
+     */
+    public static OperatorConfiguration loadWithShippedDefaults(Path configDir, ApplicationContext infrastructure) {
+        return load(configDir, infrastructure, ShippedDefaultBeans::fillIn);
+    }
+
+    private static OperatorConfiguration load(Path configDir, ApplicationContext infrastructure,
+            Function<BeanDefinitionRegistry, List<ShippedDefaultBeans.MissingBean>> complete) {
         Objects.requireNonNull(configDir, "configDir");
         GenericXmlApplicationContext context = new GenericXmlApplicationContext();
         context.setParent(infrastructure);
@@ -65,7 +83,7 @@ public final class OperatorConfiguration implements AutoCloseable {
                 throw new StartupException("Configuration file " + file + " cannot be read: " + e.getMessage(), e);
             }
         }
-        List<ShippedDefaultBeans.MissingBean> defaulted = ShippedDefaultBeans.fillIn(context);
+        List<ShippedDefaultBeans.MissingBean> defaulted = complete.apply(context);
         defaulted.forEach(missing -> LOG.warn("{}", missing.describe()));
         try {
             context.refresh();
@@ -80,7 +98,7 @@ public final class OperatorConfiguration implements AutoCloseable {
         return new OperatorConfiguration(context, defaulted);
     }
 
-    /** The beans the operator's files lack, which the STS took from the shipped files. */
+    /** The beans the operator's files lack, which {@link #loadWithShippedDefaults} took from the shipped files. */
     public List<ShippedDefaultBeans.MissingBean> defaultedBeans() {
         return defaulted;
     }

@@ -106,7 +106,7 @@ public final class StsApplication implements AutoCloseable {
                 : List.<AutoCloseable>of(configuration, infrastructure, stsDataSource, craDataSource);
         OperatorConfiguration operator = null;
         try {
-            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+            operator = OperatorConfiguration.loadWithShippedDefaults(environment.configDir(), infrastructure);
             StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
             Map<String, List<Check>> checkLists = Map.of(
                     BeanNames.STATUS_SERVLET_LIST, ShippedDefaultCheck.appendTo(operator.checks(BeanNames.STATUS_SERVLET_LIST),

@@ -93,21 +93,19 @@ public enum AttributeCatalogue {
     public Optional<String> suggestion(String attribute) {
         Objects.requireNonNull(attribute, "attribute");
         return attributes.stream()
-                .map(known -> known.endsWith(".") ? candidateInFamily(known, attribute) : Optional.of(known))
-                .flatMap(Optional::stream)
-                .map(candidate -> new Scored(candidate, distance(normal(attribute), normal(candidate))))
+                .map(known -> known.endsWith(".") ? inFamily(known, attribute)
+                        : new Scored(known, distance(normal(attribute), normal(known))))
                 .filter(scored -> scored.distance() <= MAX_TYPO)
                 .min(Comparator.comparingInt(Scored::distance))
                 .map(Scored::name);
     }
 
-    /** The family name with {@code attribute}'s suffix, when its part before the first dot is close to the family's. */
-    private static Optional<String> candidateInFamily(String family, String attribute) {
+    /** The family's name with {@code attribute}'s suffix, scored by how far its part before the first dot is from the family's. */
+    private static Scored inFamily(String family, String attribute) {
         int dot = attribute.indexOf('.');
         String stem = dot < 0 ? attribute : attribute.substring(0, dot);
         String suffix = dot < 0 || dot == attribute.length() - 1 ? "xxx" : attribute.substring(dot + 1);
-        String familyStem = family.substring(0, family.length() - 1);
-        return distance(normal(stem), normal(familyStem)) <= MAX_TYPO ? Optional.of(family + suffix) : Optional.empty();
+        return new Scored(family + suffix, distance(normal(stem), normal(family.substring(0, family.length() - 1))));
     }
 
     private static String normal(String name) {
