@@ -51,7 +51,11 @@ final class CheckCommand {
             OperatorConfiguration operator = springFiles(sts, findings);
             tables(sts, findings);
             if (operator != null) {
-                certificates(sts, findings);
+                try {
+                    certificates(sts, findings);
+                } catch (StartupException e) {
+                    findings.error("The STS would not start: " + e.getMessage());
+                }
             }
         }
         findings.all().forEach(out::println);

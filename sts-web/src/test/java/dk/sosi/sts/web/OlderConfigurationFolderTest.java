@@ -64,7 +64,7 @@ class OlderConfigurationFolderTest {
 
     @Test
     void statusWhenTheShippedServicesXmlThenNoBeanIsMissing() throws Exception {
-        HttpResponse<String> status = sts.get("/sts/status");
+        HttpResponse<String> status = sts.get("/status");
 
         assertEquals(200, status.statusCode(), status.body());
         assertTrue(status.body().lines().noneMatch(line -> line.startsWith("services.xml: ")), status.body());
