@@ -5,9 +5,7 @@ import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
 import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
 import dk.sosi.sts.config.oio.OioExchangeFactory;
-import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
-import dk.sosi.sts.db.DatabaseReachability;
 import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
@@ -100,28 +98,20 @@ public final class StsApplication implements AutoCloseable {
         crlStore.start();
 
         SlaLog sla = new SlaLog(clock);
-        GenericApplicationContext infrastructure = new GenericApplicationContext();
-        infrastructure.registerBean(BeanNames.SLA_LOG, SlaLog.class, () -> sla);
-        infrastructure.registerBean(BeanNames.CLOCK, Clock.class, () -> clock);
-        infrastructure.registerBean(BeanNames.CRL_STORE, JdbcCrlStore.class, () -> crlStore);
-        infrastructure.registerBean(BeanNames.CRL_SOURCES, CrlSourceRepository.class, () -> new CrlSourceRepository(craDataSource));
-        infrastructure.registerBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class, () -> new RevocationChecker(crlStore));
-        infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
-        infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
-        infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
         TrustStores trustStores = new TrustStores();
-        infrastructure.registerBean(BeanNames.TRUST_STORES, TrustStores.class, () -> trustStores);
-        infrastructure.refresh();
+        GenericApplicationContext infrastructure = InfrastructureBeans.create(clock, sla, stsDataSource, craDataSource, crlStore,
+                configuration, trustStores);
 
         List<AutoCloseable> resources = stsDataSource == craDataSource
                 ? List.<AutoCloseable>of(configuration, crlStore, infrastructure, stsDataSource)
                 : List.<AutoCloseable>of(configuration, crlStore, infrastructure, stsDataSource, craDataSource);
         OperatorConfiguration operator = null;
         try {
-            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+            operator = OperatorConfiguration.loadWithShippedDefaults(environment.configDir(), infrastructure);
             StsCredential credential = operator.bean(BeanNames.STS_CREDENTIAL, StsCredential.class);
             Map<String, List<Check>> checkLists = Map.of(
-                    BeanNames.STATUS_SERVLET_LIST, operator.checks(BeanNames.STATUS_SERVLET_LIST),
+                    BeanNames.STATUS_SERVLET_LIST, ShippedDefaultCheck.appendTo(operator.checks(BeanNames.STATUS_SERVLET_LIST),
+                            operator.defaultedBeans()),
                     BeanNames.ALARM_SERVLET_LIST, operator.checks(BeanNames.ALARM_SERVLET_LIST),
                     BeanNames.MONITOR_SERVLET_LIST, operator.checks(BeanNames.MONITOR_SERVLET_LIST));
             operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
