@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class DefaultConfigurationFiles {
 
-    private static final String LOCATION = "/dk/sosi/sts/config/defaults/";
+    static final String LOCATION = "/dk/sosi/sts/config/defaults/";
 
     private DefaultConfigurationFiles() {
     }

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionStoreException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.GenericXmlApplicationContext;
@@ -21,21 +25,42 @@ import org.springframework.core.io.FileSystemResource;
  * The operator's Spring XML files in the configuration folder ({@code services.xml},
  * {@code interface.xml}, {@code cvr-rid.xml}, {@code idsas.xml}), loaded once at start-up on top of
  * the STS's infrastructure beans ({@code clock}, {@code crlStore}, {@code stsDatabase}, …), so an
- * edit takes effect on restart. A malformed file stops start-up with its name and line.
+ * edit takes effect on restart. A malformed file stops start-up with its name and line; a bean the files
+ * lack that the shipped files have is taken from those, with a warning ({@link ShippedDefaultBeans}).
  */
 public final class OperatorConfiguration implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorConfiguration.class);
 
     /** The files, in load order; later files may refer to beans of earlier ones. */
     public static final List<String> FILES = List.of("services.xml", "interface.xml", "cvr-rid.xml", "idsas.xml");
 
     private final GenericXmlApplicationContext context;
+    private final List<ShippedDefaultBeans.MissingBean> defaulted;
 
-    private OperatorConfiguration(GenericXmlApplicationContext context) {
+    private OperatorConfiguration(GenericXmlApplicationContext context, List<ShippedDefaultBeans.MissingBean> defaulted) {
         this.context = context;
+        this.defaulted = defaulted;
     }
 
-    /** Loads the files of {@code configDir} with {@code infrastructure} as parent; {@code ${sts.config.dir}} is available. */
+    /**
+     * Loads exactly the files of {@code configDir} with {@code infrastructure} as parent; {@code ${sts.config.dir}} is
+     * available.
+     */
     public static OperatorConfiguration load(Path configDir, ApplicationContext infrastructure) {
+        return load(configDir, infrastructure, files -> List.of());
+    }
+
+    /**
+     * Loads the files of {@code configDir} as the STS does: as {@link #load}, with the shipped definition of each
+     * bean they lack (a folder from an earlier release), each logged and listed in {@link #defaultedBeans()}.
+     */
+    public static OperatorConfiguration loadWithShippedDefaults(Path configDir, ApplicationContext infrastructure) {
+        return load(configDir, infrastructure, ShippedDefaultBeans::fillIn);
+    }
+
+    private static OperatorConfiguration load(Path configDir, ApplicationContext infrastructure,
+            Function<BeanDefinitionRegistry, List<ShippedDefaultBeans.MissingBean>> complete) {
         Objects.requireNonNull(configDir, "configDir");
         GenericXmlApplicationContext context = new GenericXmlApplicationContext();
         context.setParent(infrastructure);
@@ -58,6 +83,8 @@ public final class OperatorConfiguration implements AutoCloseable {
                 throw new StartupException("Configuration file " + file + " cannot be read: " + e.getMessage(), e);
             }
         }
+        List<ShippedDefaultBeans.MissingBean> defaulted = complete.apply(context);
+        defaulted.forEach(missing -> LOG.warn("{}", missing.describe()));
         try {
             context.refresh();
         } catch (BeanCreationException e) {
@@ -68,7 +95,12 @@ public final class OperatorConfiguration implements AutoCloseable {
             context.close();
             throw new StartupException("The configuration in " + configDir + " is not valid: " + rootMessage(e), e);
         }
-        return new OperatorConfiguration(context);
+        return new OperatorConfiguration(context, defaulted);
+    }
+
+    /** The beans the operator's files lack, which {@link #loadWithShippedDefaults} took from the shipped files. */
+    public List<ShippedDefaultBeans.MissingBean> defaultedBeans() {
+        return defaulted;
     }
 
     /** The bean {@code id} from the operator's files, which must be a {@code type}. */

@@ -5,9 +5,7 @@ import dk.sosi.sts.ServiceInfoCollector;
 import dk.sosi.sts.config.dgws.DgwsExchangeFactory;
 import dk.sosi.sts.config.monitor.CertificateInventoryFactory;
 import dk.sosi.sts.config.oio.OioExchangeFactory;
-import dk.sosi.sts.db.CrlSourceRepository;
 import dk.sosi.sts.db.DataSources;
-import dk.sosi.sts.db.DatabaseReachability;
 import dk.sosi.sts.db.JdbcCrlStore;
 import dk.sosi.sts.db.ReloadingStsConfiguration;
 import dk.sosi.sts.db.SchemaMigrationException;
@@ -98,30 +96,23 @@ public final class StsApplication implements AutoCloseable {
             migrate(craDataSource);
         }
         configuration.start();
+        crlStore.start();
 
         SlaLog sla = new SlaLog(clock);
-        GenericApplicationContext infrastructure = new GenericApplicationContext();
-        infrastructure.registerBean(BeanNames.SLA_LOG, SlaLog.class, () -> sla);
-        infrastructure.registerBean(BeanNames.CLOCK, Clock.class, () -> clock);
-        infrastructure.registerBean(BeanNames.CRL_STORE, JdbcCrlStore.class, () -> crlStore);
-        infrastructure.registerBean(BeanNames.CRL_SOURCES, CrlSourceRepository.class, () -> new CrlSourceRepository(craDataSource));
-        infrastructure.registerBean(BeanNames.REVOCATION_CHECKER, RevocationChecker.class, () -> new RevocationChecker(crlStore));
-        infrastructure.registerBean(BeanNames.STS_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.stsDatabase(stsDataSource));
-        infrastructure.registerBean(BeanNames.CRA_DATABASE, DatabaseReachability.class, () -> DatabaseReachability.craDatabase(craDataSource));
-        infrastructure.registerBean(BeanNames.STS_CONFIGURATION, ReloadingStsConfiguration.class, () -> configuration);
         TrustStores trustStores = new TrustStores(environment.keystoreReload(), clock);
-        infrastructure.registerBean(BeanNames.TRUST_STORES, TrustStores.class, () -> trustStores);
-        infrastructure.refresh();
+        GenericApplicationContext infrastructure = InfrastructureBeans.create(clock, sla, stsDataSource, craDataSource, crlStore,
+                configuration, trustStores);
 
         List<AutoCloseable> resources = stsDataSource == craDataSource
-                ? List.<AutoCloseable>of(trustStores, configuration, infrastructure, stsDataSource)
-                : List.<AutoCloseable>of(trustStores, configuration, infrastructure, stsDataSource, craDataSource);
+                ? List.<AutoCloseable>of(trustStores, configuration, crlStore, infrastructure, stsDataSource)
+                : List.<AutoCloseable>of(trustStores, configuration, crlStore, infrastructure, stsDataSource, craDataSource);
         OperatorConfiguration operator = null;
         try {
-            operator = OperatorConfiguration.load(environment.configDir(), infrastructure);
+            operator = OperatorConfiguration.loadWithShippedDefaults(environment.configDir(), infrastructure);
             StsKeys credential = operator.bean(BeanNames.STS_CREDENTIAL, StsKeys.class);
             Map<String, List<Check>> checkLists = Map.of(
-                    BeanNames.STATUS_SERVLET_LIST, withKeystores(operator.checks(BeanNames.STATUS_SERVLET_LIST), trustStores),
+                    BeanNames.STATUS_SERVLET_LIST, withKeystores(ShippedDefaultCheck.appendTo(
+                            operator.checks(BeanNames.STATUS_SERVLET_LIST), operator.defaultedBeans()), trustStores),
                     BeanNames.ALARM_SERVLET_LIST, withKeystores(operator.checks(BeanNames.ALARM_SERVLET_LIST), trustStores),
                     BeanNames.MONITOR_SERVLET_LIST, withKeystores(operator.checks(BeanNames.MONITOR_SERVLET_LIST), trustStores));
             operator.bean(BeanNames.MINIMUM_ALLOWED_AGE, MinimumAllowedAge.class);
@@ -144,7 +135,7 @@ public final class StsApplication implements AutoCloseable {
             CheckStatusPage page = new CheckStatusPage(version(), started, credential, requests,
                     serviceLines(crlFetcher, operator),
                     checkLists.get(BeanNames.MONITOR_SERVLET_LIST), clock, ZoneId.systemDefault());
-            CertificateInventory inventory = CertificateInventoryFactory.create(operator, federationStore);
+            CertificateInventory inventory = CertificateInventoryFactory.create(operator, federationStore, trustStores);
             crlFetcher.start(); // stops with the operator configuration that made it
             trustStores.start();
             LOG.info("The STS has started: certificate {} valid until {}", credential.current().certificate().getSubjectX500Principal(),

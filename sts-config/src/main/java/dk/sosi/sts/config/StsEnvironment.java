@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * @param craJdbcUrl the server holding the CRA schema {@code sts_cra}; defaults to {@code jdbcUrl} ({@value #CRA_JDBC_URL})
  * @param configRefresh how often the configuration tables are re-read ({@value #CONFIG_REFRESH}, ISO-8601
  *     such as {@code PT5M}, or seconds); at most 10 minutes, as the guide promises admins
- * @param craRefresh how often the CRLs in the CRA database are re-read ({@value #CRA_REFRESH}, same form):
- *     a CRL that another node fetched is used here at the latest this long after it was stored
+ * @param craRefresh how often the CRLs in the CRA database are re-read ({@value #CRA_REFRESH}, same form), in
+ *     the background, so no request waits for the CRA database: a CRL that another node fetched is used here
+ *     at the latest this long after it was stored
  * @param keystoreReload how often the keystore files are looked at ({@value #KEYSTORE_RELOAD}, same form): a
  *     changed keystore is used at the latest this long after it was written, without a restart
  */

@@ -1,12 +1,14 @@
 package dk.sosi.sts.monitor;
 
 import dk.sosi.sts.trust.ReloadingFile;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +39,7 @@ public final class KeystoresCheck implements Check {
 
     @Override
     public CheckResult run() {
-        List<ReloadingFile.Status> statuses = files.get().stream().map(ReloadingFile::status).toList();
+        List<ReloadingFile.Status> statuses = oncePerFile(files.get().stream().map(ReloadingFile::status).toList());
         List<String> failed = statuses.stream().filter(s -> s.failure().isPresent())
                 .map(s -> String.format(FAILED, s.label(), s.file(), s.failure().get().since(), s.failure().get().reason(),
                         s.loadedAt(), fingerprints(s.certificates())))
@@ -49,6 +51,19 @@ public final class KeystoresCheck implements Check {
         List<String> lines = all.stream().map(file -> "Keystore " + file).toList();
         return failed.isEmpty() ? new CheckResult(LABEL, Severity.OK, "OK (" + String.join("; ", all) + ")", lines)
                 : new CheckResult(LABEL, Severity.WARNING, String.join("; ", all), lines);
+    }
+
+    /**
+     * A file read by two users (the backend keystore: its key for TLS, its certificates for
+     * {@code /sts/certificates}) is listed once, as failed if either reading failed.
+     */
+    private static List<ReloadingFile.Status> oncePerFile(List<ReloadingFile.Status> statuses) {
+        Map<Path, ReloadingFile.Status> byFile = new LinkedHashMap<>();
+        for (ReloadingFile.Status status : statuses) {
+            byFile.merge(status.file(), status, (first, second) -> first.failure().isPresent() ? first : second.failure().isPresent()
+                    ? second : first);
+        }
+        return List.copyOf(byFile.values());
     }
 
     private static String fingerprints(Map<String, X509Certificate> byAlias) {

@@ -1,7 +1,7 @@
 package dk.sosi.sts.trust;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.security.auth.x500.X500Principal;
 
 /** Thread-safe. What the latest downloads from each configured CRL source gave; the CRL check reads it. */
 @FunctionalInterface
@@ -10,8 +10,11 @@ public interface CrlDownloads {
     /** One status per source still configured, ordered by URL. */
     List<CrlSourceStatus> bySource();
 
-    /** The CAs that must have a CRL in the CRA database, or revocations they publish go unseen. */
-    default List<X500Principal> expectedIssuers() {
+    /**
+     * The CA certificates that must each have a CRL in the CRA database, one per CA key, or revocations they
+     * publish go unseen.
+     */
+    default List<X509Certificate> expectedCas() {
         return List.of();
     }
 }

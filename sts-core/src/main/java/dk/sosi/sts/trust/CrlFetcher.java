@@ -154,8 +154,8 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
 
     /** Every CA whose CRLs this fetcher accepts: each must have one, or its revocations are never seen. */
     @Override
-    public List<X500Principal> expectedIssuers() {
-        return trustedCas.stream().filter(CrlFetcher::maySignCrls).map(X509Certificate::getSubjectX500Principal).toList();
+    public List<X509Certificate> expectedCas() {
+        return trustedCas.stream().filter(CrlFetcher::maySignCrls).toList();
     }
 
     @Override
@@ -336,7 +336,7 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
      * list, or one older than what is stored, is not stored.
      */
     private void storeIfNewer(X509CRL crl, String url) throws Refused {
-        Optional<X509CRL> stored = store.forIssuer(crl.getIssuerX500Principal());
+        Optional<X509CRL> stored = store.storedListOf(crl);
         if (stored.isPresent() && (stored.get().equals(crl) || stored.get().getThisUpdate().after(crl.getThisUpdate()))) {
             return;
         }

@@ -1,11 +1,12 @@
 package dk.sosi.sts.trust;
 
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import java.util.Optional;
 
-/** Thread-safe. Answers whether a certificate is on its issuer's CRL in the CRA store. */
+/**
+ * Thread-safe. Answers whether a certificate is on its issuer's CRL in the CRA store: the list of the
+ * CA key that issued it ({@link CrlStore#covering}).
+ */
 public final class RevocationChecker {
 
     private final CrlStore crls;
@@ -14,9 +15,8 @@ public final class RevocationChecker {
         this.crls = Objects.requireNonNull(crls, "crls");
     }
 
-    /** True when the issuer's stored CRL lists {@code certificate}; false when listed nowhere. */
+    /** True when a stored CRL covering {@code certificate} lists it; false when listed nowhere. */
     public boolean isRevoked(X509Certificate certificate) {
-        Optional<X509CRL> crl = crls.forIssuer(certificate.getIssuerX500Principal());
-        return crl.map(c -> c.isRevoked(certificate)).orElse(false);
+        return crls.covering(certificate).stream().anyMatch(crl -> crl.isRevoked(certificate));
     }
 }

@@ -7,7 +7,10 @@ import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import dk.sosi.sts.trust.CrlDownloads;
 import dk.sosi.sts.trust.CrlSourceStatus;
 import dk.sosi.sts.trust.CrlStore;
+import dk.sosi.sts.trust.KeyIdentifiers;
+import java.math.BigInteger;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,40 +56,39 @@ class CrlCheckTest {
 
     @Test
     void runWhenATrustedCaHasNoCrlThenFailedNamingIt() {
-        X500Principal missing = new X500Principal("CN=Issuing CA without a CRL source, C=DK");
-        CrlStore onlyOurCa = new CrlStore() {
-            private final CrlStore delegate = holding(crl(NOW.plus(Duration.ofDays(1))));
+        X509Certificate missing = CertificateAuthority.createRoot("CN=Issuing CA without a CRL source, C=DK",
+                NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(3650))).certificate();
 
-            @Override
-            public Optional<X509CRL> forIssuer(X500Principal issuer) {
-                return issuer.equals(missing) ? Optional.empty() : delegate.forIssuer(issuer);
-            }
+        CheckResult result = new CrlCheck(holding(crl(NOW.plus(Duration.ofDays(1)))), expecting(ca.certificate(), missing), CLOCK).run();
 
-            @Override
-            public List<StoredCrl> all() {
-                return delegate.all();
-            }
+        assertEquals("FAILED (" + String.format(CrlCheck.NO_CRL, "CN=Issuing CA without a CRL source,C=DK") + ")", result.status());
+    }
 
-            @Override
-            public void store(X509CRL crl, String sourceUrl) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        CrlDownloads expectingBoth = new CrlDownloads() {
+    @Test
+    void runWhenOnlyTheOldKeyOfARenewedCaHasACrlThenFailedNamingTheNewKey() {
+        CertificateAuthority oldKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(300)));
+        CertificateAuthority newKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(600)));
+        X509CRL oldKeysList = oldKey.crl(Set.of(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
+
+        CheckResult result = new CrlCheck(holding(oldKeysList), expecting(oldKey.certificate(), newKey.certificate()), CLOCK).run();
+
+        assertEquals("FAILED (" + String.format(CrlCheck.NO_CRL, "CN=Renewed CA,C=DK, key "
+                + KeyIdentifiers.subjectKeyId(newKey.certificate()).orElseThrow()) + ")", result.status());
+        assertEquals(KeyIdentifiers.authorityKeyId(oldKeysList), KeyIdentifiers.subjectKeyId(oldKey.certificate()));
+    }
+
+    private static CrlDownloads expecting(X509Certificate... cas) {
+        return new CrlDownloads() {
             @Override
             public List<CrlSourceStatus> bySource() {
                 return List.of();
             }
 
             @Override
-            public List<X500Principal> expectedIssuers() {
-                return List.of(ca.certificate().getSubjectX500Principal(), missing);
+            public List<X509Certificate> expectedCas() {
+                return List.of(cas);
             }
         };
-
-        CheckResult result = new CrlCheck(onlyOurCa, expectingBoth, CLOCK).run();
-
-        assertEquals("FAILED (" + String.format(CrlCheck.NO_CRL, missing.getName()) + ")", result.status());
     }
 
     private static X509CRL crl(Instant nextUpdate) {
@@ -147,5 +149,41 @@ class CrlCheckTest {
 
         assertEquals("CRL: FAILED (cannot read the CRA database: Communications link failure; the latest download from "
                 + URL + " failed: cannot connect)", result.line());
+    }
+
+    @Test
+    void runWhenTwoKeysOfOneIssuerHaveListsThenCheckstatusListsEachAfterTheLine() {
+        CertificateAuthority oldKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(300)));
+        CertificateAuthority newKey = ca.issueIntermediate("CN=Renewed CA, C=DK", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(600)));
+        Instant thisUpdate = NOW.minusSeconds(60);
+        Instant nextUpdate = NOW.plus(Duration.ofDays(1));
+        X509CRL old = oldKey.crl(List.of(BigInteger.ONE, BigInteger.TWO), thisUpdate, nextUpdate);
+        X509CRL renewed = newKey.crl(List.of(BigInteger.TEN), thisUpdate, nextUpdate);
+        CrlStore both = new CrlStore() {
+            @Override
+            public Optional<X509CRL> forIssuer(X500Principal issuer) {
+                return Optional.of(renewed);
+            }
+
+            @Override
+            public List<StoredCrl> all() {
+                return List.of(new StoredCrl(old, URL, NOW), new StoredCrl(renewed, "http://crl.example/renewed.crl", NOW));
+            }
+
+            @Override
+            public void store(X509CRL crl, String sourceUrl) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        CheckResult result = new CrlCheck(both, List::of, CLOCK).run();
+
+        assertEquals("CRL: OK", result.line());
+        assertEquals(List.of("CRL: OK",
+                String.format(CrlCheck.LIST, "CN=Renewed CA,C=DK", KeyIdentifiers.authorityKeyId(old).orElseThrow(), 2, thisUpdate,
+                        nextUpdate, URL),
+                String.format(CrlCheck.LIST, "CN=Renewed CA,C=DK", KeyIdentifiers.authorityKeyId(renewed).orElseThrow(), 1,
+                        thisUpdate, nextUpdate, "http://crl.example/renewed.crl")),
+                result.checkStatusLines());
     }
 }

@@ -38,8 +38,9 @@ class CrlFetcherTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String ISSUING_PATH = "/crl/issuing.crl";
+    /** Timeouts that a busy build machine still answers within, well below the slow stubs' 4 s. */
     private static final CrlFetcherSettings SETTINGS =
-            new CrlFetcherSettings(Duration.ofHours(1), Duration.ofMillis(500), Duration.ofMillis(500));
+            new CrlFetcherSettings(Duration.ofHours(1), Duration.ofMillis(1500), Duration.ofMillis(1500));
 
     private static CertificateAuthority root;
     private static CertificateAuthority issuing;
@@ -200,17 +201,17 @@ class CrlFetcherTest {
     @Test
     void fetchNowWhenSourceTooSlowThenNotStoredAndFailureRecorded() {
         BackendStub.stub(get(urlEqualTo(ISSUING_PATH)).willReturn(aResponse().withStatus(200)
-                .withBody(der(crl(issuing, NOW.minus(Duration.ofHours(1))))).withFixedDelay(2000)));
+                .withBody(der(crl(issuing, NOW.minus(Duration.ofHours(1))))).withFixedDelay(4000)));
 
-        assertRefused(String.format(CrlFetcher.NO_ANSWER, 500));
+        assertRefused(String.format(CrlFetcher.NO_ANSWER, 1500));
     }
 
     @Test
     void fetchNowWhenBodyArrivesTooSlowlyThenNotStoredAndFailureRecorded() {
         BackendStub.stub(get(urlEqualTo(ISSUING_PATH)).willReturn(aResponse().withStatus(200)
-                .withBody(der(crl(issuing, NOW.minus(Duration.ofHours(1))))).withChunkedDribbleDelay(5, 2000)));
+                .withBody(der(crl(issuing, NOW.minus(Duration.ofHours(1))))).withChunkedDribbleDelay(5, 4000)));
 
-        assertRefused(String.format(CrlFetcher.NO_ANSWER, 500));
+        assertRefused(String.format(CrlFetcher.NO_ANSWER, 1500));
     }
 
     @Test

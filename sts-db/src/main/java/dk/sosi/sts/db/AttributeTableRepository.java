@@ -8,11 +8,14 @@ import static dk.sosi.sts.db.StsDatabaseNames.TRUSTED_IDP_CITIZEN_CONFIGURATION;
 import static dk.sosi.sts.db.StsDatabaseNames.TRUSTED_IDP_CONFIGURATION;
 import static dk.sosi.sts.db.StsDatabaseNames.qualified;
 
+import dk.sosi.sts.configuration.AttributeCatalogue;
 import dk.sosi.sts.configuration.AttributeTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +32,22 @@ public final class AttributeTableRepository {
     private final String table;
     private final String keyColumn;
     private final String selectAll;
+    private final String selectDuplicates;
+    private final String insert;
 
     private AttributeTableRepository(String database, String table, String keyColumn) {
         this.table = qualified(database, table);
         this.keyColumn = keyColumn;
         this.selectAll = "SELECT id, " + keyColumn + ", attribute, attribute_value FROM " + this.table
                 + " ORDER BY id";
+        this.selectDuplicates = "SELECT " + keyColumn + ", attribute, COUNT(*) AS copies FROM " + this.table
+                + " GROUP BY " + keyColumn + ", attribute HAVING COUNT(*) > 1 ORDER BY " + keyColumn + ", attribute";
+        this.insert = "INSERT INTO " + this.table + " (" + keyColumn + ", attribute, attribute_value, comment) VALUES (?, ?, ?, ?)";
+    }
+
+    /** The repository of the table {@code catalogue} describes. */
+    public static AttributeTableRepository of(AttributeCatalogue catalogue) {
+        return new AttributeTableRepository(catalogue.database(), catalogue.table(), catalogue.keyColumn());
     }
 
     /** {@code sts_audconf.audienceConfiguration}, keyed by audience. */
@@ -82,5 +95,37 @@ public final class AttributeTableRepository {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * The (key, attribute) pairs that have more than one row: none while the table has its unique key, but a
+     * table taken over from another installation may lack it, and then all but the first row are ignored.
+     */
+    public List<Duplicate> findDuplicates(Connection connection) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        List<Duplicate> duplicates = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(selectDuplicates);
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                duplicates.add(new Duplicate(result.getString(keyColumn), result.getString("attribute"), result.getInt("copies")));
+            }
+        }
+        return duplicates;
+    }
+
+    /** Adds one row; {@code comment} may be null. Fails on a (key, attribute) the table already has. */
+    public void insert(Connection connection, String key, String attribute, String value, String comment) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, Objects.requireNonNull(key, "key"));
+            statement.setString(2, Objects.requireNonNull(attribute, "attribute"));
+            statement.setString(3, Objects.requireNonNull(value, "value"));
+            statement.setString(4, comment);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Immutable. A (key, attribute) pair that has {@code copies} rows. */
+    public record Duplicate(String key, String attribute, int copies) {
     }
 }

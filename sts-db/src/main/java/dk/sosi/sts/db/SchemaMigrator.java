@@ -47,7 +47,8 @@ public final class SchemaMigrator {
             "V1__sts_audconf.sql",
             "V2__sts_ehdsiconf.sql",
             "V3__sts_cra.sql",
-            "V4__iboConfig_encryption.sql");
+            "V4__iboConfig_encryption.sql",
+            "V5__crl_per_ca_key.sql");
 
     static final String SCRIPT_DIRECTORY = "dk/sosi/sts/db/migration/";
     static final String LOCK_NAME = "sts_schema_migration";

@@ -74,15 +74,60 @@ class JdbcCrlStoreTest {
     }
 
     @Test
-    void forIssuerWhenAnotherNodeStoresAListThenItShowsAfterTheRefreshInterval() throws Exception {
+    void forIssuerWhenAnotherNodeStoresAListThenItShowsAfterTheNextRefresh() throws Exception {
         JdbcCrlStore otherNode = new JdbcCrlStore(TestDatabase.dataSource(), REFRESH, clock);
         assertEquals(Optional.empty(), store.forIssuer(new X500Principal(ISSUER)));
 
         otherNode.store(TestCrls.crl(ISSUER, MONDAY, 17), "http://a.example/ca.crl");
 
-        assertEquals(Optional.empty(), store.forIssuer(new X500Principal(ISSUER)), "served from the cache");
-        clock.advance(REFRESH);
+        assertEquals(Optional.empty(), store.forIssuer(new X500Principal(ISSUER)), "served from the snapshot");
+        assertTrue(store.refreshNow());
         assertTrue(store.forIssuer(new X500Principal(ISSUER)).isPresent());
+    }
+
+    @Test
+    void startWhenAnotherNodeStoresAListLaterThenTheBackgroundRefreshReadsIt() throws Exception {
+        JdbcCrlStore otherNode = new JdbcCrlStore(TestDatabase.dataSource(), REFRESH, clock);
+        try (JdbcCrlStore started = new JdbcCrlStore(TestDatabase.dataSource(), Duration.ofMillis(100), clock)) {
+            started.start();
+            assertEquals(List.of(), started.all());
+
+            otherNode.store(TestCrls.crl(ISSUER, MONDAY, 17), "http://a.example/ca.crl");
+
+            ReloadingStsConfigurationTest.awaitTrue(() -> started.forIssuer(new X500Principal(ISSUER)).isPresent());
+        }
+    }
+
+    @Test
+    void storeWhenTwoKeysOfOneIssuerEachHaveAListThenBothAreKeptAndEachIsReplacedOnlyByItsOwn() throws Exception {
+        X509CRL oldKey = TestCrls.crlOfKey(ISSUER, "0a0b0c", MONDAY, 17);
+        X509CRL newKey = TestCrls.crlOfKey(ISSUER, "1a1b1c", MONDAY.plus(Duration.ofMinutes(5)), 42);
+        store.store(oldKey, "http://a.example/old.crl");
+
+        store.store(newKey, "http://a.example/new.crl");
+
+        assertEquals(2, rows());
+        assertEquals(List.of(Optional.of("0a0b0c"), Optional.of("1a1b1c")),
+                store.all().stream().map(StoredCrl::authorityKeyId).toList());
+        X509CRL newerOfOldKey = TestCrls.crlOfKey(ISSUER, "0a0b0c", MONDAY.plus(Duration.ofMinutes(10)), 17, 18);
+        store.store(newerOfOldKey, "http://a.example/old.crl");
+        assertEquals(List.of(newerOfOldKey, newKey), store.all().stream().map(StoredCrl::crl).toList());
+        assertEquals(Optional.of(newerOfOldKey), store.forIssuer(new X500Principal(ISSUER)), "the newest of either key");
+    }
+
+    @Test
+    void storeWhenAListWasStoredBeforeListsWereKeptPerKeyThenItsKeysNextListReplacesIt() throws Exception {
+        store.store(TestCrls.crlOfKey(ISSUER, "0a0b0c", MONDAY, 17), "http://a.example/ca.crl");
+        try (Connection connection = TestDatabase.dataSource().getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE sts_cra.crl SET authority_key_id = ''"); // as V5 left it
+        }
+        assertTrue(store.refreshNow());
+        X509CRL next = TestCrls.crlOfKey(ISSUER, "0a0b0c", MONDAY.plus(Duration.ofHours(1)), 17, 99);
+
+        store.store(next, "http://a.example/ca.crl");
+
+        assertEquals(1, rows());
+        assertEquals(List.of(next), store.all().stream().map(StoredCrl::crl).toList());
     }
 
     private static int rows() throws SQLException {

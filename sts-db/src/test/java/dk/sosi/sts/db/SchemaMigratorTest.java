@@ -50,7 +50,7 @@ class SchemaMigratorTest {
                 List.of("id", "audience", "attribute", "attribute_value", "comment"));
         expected.put("sts_ehdsiconf.ehdsiPoliciesConfiguration",
                 List.of("id", "audience", "bst_policy", "sts_policy", "comment"));
-        expected.put("sts_cra.crl", List.of("id", "issuer_hash", "issuer_dn", "crl", "this_update", "next_update",
+        expected.put("sts_cra.crl", List.of("id", "issuer_hash", "issuer_dn", "authority_key_id", "crl", "this_update", "next_update",
                 "source_url", "stored_at"));
         expected.put("sts_cra.crl_source", List.of("url", "comment"));
         expected.put("sts_audconf.schema_history", List.of("version", "description", "script", "checksum", "installed_on"));

@@ -10,9 +10,13 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -28,6 +32,15 @@ final class TestCrls {
 
     /** A CRL of {@code issuer} (RFC 2253) made at {@code thisUpdate}, valid for a day, revoking {@code serials}. */
     static X509CRL crl(String issuer, Instant thisUpdate, long... serials) {
+        return crl(issuer, null, thisUpdate, serials);
+    }
+
+    /** As {@link #crl(String, Instant, long...)}, naming the CA key {@code keyIdHex} in its AuthorityKeyIdentifier. */
+    static X509CRL crlOfKey(String issuer, String keyIdHex, Instant thisUpdate, long... serials) {
+        return crl(issuer, HexFormat.of().parseHex(keyIdHex), thisUpdate, serials);
+    }
+
+    private static X509CRL crl(String issuer, byte[] keyId, Instant thisUpdate, long... serials) {
         // Through X500Principal: BouncyCastle's X500Name(String) keeps the RDNs in written order, the
         // reverse of RFC 2253, which the JDK (and the store) use.
         X500Name name = X500Name.getInstance(new X500Principal(issuer).getEncoded());
@@ -37,9 +50,12 @@ final class TestCrls {
             builder.addCRLEntry(BigInteger.valueOf(serial), Date.from(thisUpdate), CRLReason.keyCompromise);
         }
         try {
+            if (keyId != null) {
+                builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(keyId));
+            }
             return new JcaX509CRLConverter().getCRL(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ISSUER_KEY.getPrivate())));
-        } catch (OperatorCreationException | CRLException e) {
+        } catch (OperatorCreationException | CRLException | CertIOException e) {
             throw new IllegalStateException(e);
         }
     }

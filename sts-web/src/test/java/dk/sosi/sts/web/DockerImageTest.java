@@ -57,7 +57,9 @@ class DockerImageTest {
             copied.add(source);
         }
 
-        assertEquals(Set.of(testedWildFly, testedScript, testedWar), Set.copyOf(copied));
+        Path admin = ROOT.resolve("sts-admin/target");
+        assertEquals(Set.of(testedWildFly, testedScript, testedWar, admin.resolve("sts-admin.jar"), admin.resolve("lib"),
+                ROOT.resolve("docker/sts-admin")), Set.copyOf(copied));
         assertTrue(instructions("RUN").stream().anyMatch(r -> r.contains("jboss-cli.sh --file=/opt/wildfly/bin/configure-sts.cli")),
                 "the image runs the configuration script the test ran");
     }

@@ -5,6 +5,8 @@ import dk.sosi.sts.config.TrustStores;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.InitializingBean;
@@ -111,6 +113,30 @@ public final class BackendClient implements InitializingBean, BeanFactoryAware {
     public synchronized Duration requestTimeout() {
         afterPropertiesSet();
         return requestTimeout;
+    }
+
+    /**
+     * The keystore and truststore files set (those with a password), for the certificate inventory
+     * ({@code /sts/certificates}), which reads them through the bean {@code trustStores}.
+     */
+    public List<StoreFile> storeFiles() {
+        List<StoreFile> files = new ArrayList<>();
+        if (keystoreFile != null && keystorePassword != null) {
+            files.add(new StoreFile("backend keystore", keystoreFile, keystorePassword));
+        }
+        if (truststoreFile != null && truststorePassword != null) {
+            files.add(new StoreFile("backend truststore", truststoreFile, truststorePassword));
+        }
+        return List.copyOf(files);
+    }
+
+    /** Immutable. A keystore file of this client: what it is for, where, and its password. */
+    public record StoreFile(String label, String file, String password) {
+
+        @Override
+        public String toString() {
+            return label + " " + file; // never the password
+        }
     }
 
     private void unlessInitialized() {

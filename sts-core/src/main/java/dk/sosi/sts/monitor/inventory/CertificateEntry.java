@@ -1,6 +1,8 @@
 package dk.sosi.sts.monitor.inventory;
 
 import dk.sosi.sts.pki.CertificateNames;
+import dk.sosi.sts.pki.PublicKeys;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +15,8 @@ import java.util.Optional;
  *
  * @param location where it is configured: {@code teststs-1.keystore/sts}, {@code NBOTrustStore/demo_nemlogin_idp},
  *     {@code sts_audconf.iboConfig[/ststest3].publicKey}, …
- * @param subject its subject serial number, or its subject DN when it has none; {@code -} when unreadable
+ * @param subject its subject serial number, or its subject DN when it has none; for a bare public key its
+ *     algorithm and SHA-256 fingerprint ({@code RSA key SHA-256:3f2a…}); {@code -} when unreadable
  * @param notAfter the end of its validity; empty when unreadable
  * @param status its status now
  */
@@ -34,7 +37,13 @@ public record CertificateEntry(String location, String subject, Optional<Instant
         return new CertificateEntry(location, subjectOf(certificate), Optional.of(certificate.getNotAfter().toInstant()), status);
     }
 
-    /** A configured value that is not a certificate; nothing of it is shown, as it may be a key. */
+    /** A configured bare public key: named by its fingerprint, without expiry. */
+    public static CertificateEntry publicKey(String location, PublicKey key) {
+        return new CertificateEntry(location, key.getAlgorithm() + " key SHA-256:" + PublicKeys.fingerprint(key),
+                Optional.empty(), CertificateStatus.PUBLIC_KEY);
+    }
+
+    /** A configured value that is neither a certificate nor a public key; nothing of it is shown, as it may be a private key. */
     public static CertificateEntry unreadable(String location) {
         return new CertificateEntry(location, UNKNOWN, Optional.empty(), CertificateStatus.UNREADABLE);
     }

@@ -19,6 +19,8 @@ public enum CertificateStatus {
     NOT_YET_VALID("Not yet valid", Severity.OK),
     /** A configured value (a database column) that is not a base64 DER certificate. */
     UNREADABLE("Unreadable", Severity.FAILED),
+    /** A bare public key where a certificate may stand: it has no validity to expire or be revoked. */
+    PUBLIC_KEY("Key", Severity.OK),
     /** On the check's ignore list: shown, but whatever its real status, it never changes the pages' status. */
     IGNORED("Ignored", Severity.OK);
 

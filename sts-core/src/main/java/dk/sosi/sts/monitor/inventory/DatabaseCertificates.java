@@ -5,11 +5,14 @@ import dk.sosi.sts.configuration.ConfigurationSnapshot;
 import dk.sosi.sts.configuration.IboConfig;
 import dk.sosi.sts.configuration.StsConfiguration;
 import dk.sosi.sts.pki.Certificates;
+import dk.sosi.sts.pki.PublicKeys;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code signingKey.xxx} and {@code encryptionPublicKey.xxx} of {@code trustedIdpConfiguration},
  * {@code trustedIdpCitizenConfiguration} and (signingKey only) {@code ehdsiAudienceConfiguration}.
  * A value is base64 DER and may hold line breaks and white space, as the guide allows; one that does not
- * parse is {@code Unreadable}. Locations on the ignore list are {@code Ignored}.
+ * parse is {@code Unreadable}, except that {@code iboConfig.publicKey} may hold a bare public key
+ * (SubjectPublicKeyInfo), listed as a {@code Key} by its fingerprint. Locations on the ignore list are
+ * {@code Ignored}.
  *
  * <p>Parsed certificates are kept by value between snapshots, so a page costs no parsing unless a value
  * changed. {@code encryptionKey.xxx} values are private keys: they are never read here.
@@ -67,14 +72,18 @@ public final class DatabaseCertificates implements CertificateSource {
         String location = configured.location();
         CertificateEntry entry = configured.certificate()
                 .map(certificate -> CertificateEntry.of(location, certificate, policy.statusOf(certificate)))
+                .or(() -> configured.key().map(key -> CertificateEntry.publicKey(location, key)))
                 .orElseGet(() -> CertificateEntry.unreadable(location));
         return ignoredLocations.contains(location) ? entry.withStatus(CertificateStatus.IGNORED) : entry;
     }
 
     private static Parsed parse(ConfigurationSnapshot snapshot, Map<String, Optional<X509Certificate>> previous) {
         Map<String, String> values = new LinkedHashMap<>();
+        Set<String> mayBeKeys = new HashSet<>();
         for (IboConfig row : snapshot.iboConfig()) {
-            values.put(IBO_CONFIG + "[" + row.audience() + "].publicKey", row.publicKey());
+            String location = IBO_CONFIG + "[" + row.audience() + "].publicKey";
+            values.put(location, row.publicKey());
+            mayBeKeys.add(location);
         }
         collect(values, TRUSTED_IDP_CONFIGURATION, snapshot.trustedIdpConfiguration(), SIGNING_KEY, ENCRYPTION_PUBLIC_KEY);
         collect(values, TRUSTED_IDP_CITIZEN_CONFIGURATION, snapshot.trustedIdpCitizenConfiguration(), SIGNING_KEY,
@@ -85,7 +94,9 @@ public final class DatabaseCertificates implements CertificateSource {
         for (Map.Entry<String, String> value : values.entrySet()) {
             Optional<X509Certificate> certificate = byValue.computeIfAbsent(value.getValue(),
                     v -> previous.containsKey(v) ? previous.get(v) : Certificates.fromBase64(v));
-            certificates.add(new Configured(value.getKey(), certificate));
+            Optional<PublicKey> key = certificate.isEmpty() && mayBeKeys.contains(value.getKey())
+                    ? PublicKeys.fromBase64(value.getValue()) : Optional.empty();
+            certificates.add(new Configured(value.getKey(), certificate, key));
         }
         return new Parsed(snapshot, List.copyOf(certificates), Map.copyOf(byValue));
     }
@@ -106,7 +117,7 @@ public final class DatabaseCertificates implements CertificateSource {
             Map<String, Optional<X509Certificate>> byValue) {
     }
 
-    /** Immutable. A configured value: where, and its certificate unless it does not parse. */
-    private record Configured(String location, Optional<X509Certificate> certificate) {
+    /** Immutable. A configured value: where, and its certificate, or else its public key, when it parses as one. */
+    private record Configured(String location, Optional<X509Certificate> certificate, Optional<PublicKey> key) {
     }
 }

@@ -74,9 +74,9 @@ class CertificateStatusPolicyTest {
 
     @Test
     void statusTextsWhenPrintedThenAsTheGuideAndAlarmSeverities() {
-        assertEquals(List.of("OK", "Expiring", "Expired", "Revoked", "Not yet valid", "Unreadable", "Ignored"),
+        assertEquals(List.of("OK", "Expiring", "Expired", "Revoked", "Not yet valid", "Unreadable", "Key", "Ignored"),
                 Arrays.stream(CertificateStatus.values()).map(CertificateStatus::text).toList());
         assertEquals(List.of(Severity.OK, Severity.WARNING, Severity.FAILED, Severity.FAILED, Severity.OK, Severity.FAILED,
-                Severity.OK), Arrays.stream(CertificateStatus.values()).map(CertificateStatus::severity).toList());
+                Severity.OK, Severity.OK), Arrays.stream(CertificateStatus.values()).map(CertificateStatus::severity).toList());
     }
 }

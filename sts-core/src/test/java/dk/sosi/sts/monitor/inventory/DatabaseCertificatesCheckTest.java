@@ -14,10 +14,13 @@ import dk.sosi.sts.configuration.IboConfig;
 import dk.sosi.sts.monitor.CheckResult;
 import dk.sosi.sts.monitor.Severity;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DatabaseCertificatesCheckTest {
@@ -146,5 +149,32 @@ class DatabaseCertificatesCheckTest {
         assertEquals(Severity.FAILED, result.severity());
         assertEquals("Database certificates: FAILED (The STS database is unreachable and no configuration has been loaded yet:"
                 + " Connection refused)", result.line());
+    }
+
+    @Test
+    void runWhenIboConfigPublicKeyIsABarePublicKeyThenListedAsKeyByFingerprintWithoutExpiry() throws Exception {
+        byte[] subjectPublicKeyInfo = VALID.getPublicKey().getEncoded();
+        String fingerprint = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(subjectPublicKeyInfo));
+        configuration.set(iboConfig("/bare-key", Base64.getMimeEncoder().encodeToString(subjectPublicKeyInfo)));
+
+        CheckResult result = check.run();
+        List<CertificateEntry> entries = check.certificates().entries();
+
+        assertEquals("Database certificates: OK (1 certificate)", result.line());
+        assertEquals(List.of(new CertificateEntry("sts_audconf.iboConfig[/bare-key].publicKey", "RSA key SHA-256:" + fingerprint,
+                Optional.empty(), CertificateStatus.PUBLIC_KEY)), entries);
+        assertEquals("Key", entries.get(0).status().text());
+    }
+
+    @Test
+    void runWhenTrustedIdpSigningKeyIsABarePublicKeyThenUnreadable() {
+        configuration.set(snapshot(List.of(), table("https://idp", "signingKey.bare",
+                Base64.getEncoder().encodeToString(VALID.getPublicKey().getEncoded())), AttributeTable.empty(), AttributeTable.empty()));
+
+        CheckResult result = check.run();
+
+        assertEquals(Severity.FAILED, result.severity());
+        assertEquals("Database certificates: Unreadable sts_audconf.trustedIdpConfiguration[https://idp].signingKey.bare", result.line());
     }
 }
