@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
     private static final int CRL_SIGN = 6;
 
     private final CrlSources sources;
-    private final List<X509Certificate> trustedCas;
+    private final Supplier<? extends Collection<X509Certificate>> trustedCas;
     private final CrlStore store;
     private final ServiceInfoCollector downloads;
     private final CrlFetcherSettings settings;
@@ -92,18 +93,19 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
     private boolean started;
 
     /**
-     * @param trustedCas the CA certificates whose CRLs are accepted, e.g. the federation trust store's
+     * @param trustedCas the CA certificates whose CRLs are accepted, e.g. the federation trust store's, asked at every
+     *                   use so that a reloaded store applies to the next round
      * @param downloads  records every download, successful or failed; this fetcher's own
      */
-    public CrlFetcher(CrlSources sources, Collection<X509Certificate> trustedCas, CrlStore store,
+    public CrlFetcher(CrlSources sources, Supplier<? extends Collection<X509Certificate>> trustedCas, CrlStore store,
             ServiceInfoCollector downloads, CrlFetcherSettings settings, Clock clock) {
         this.sources = Objects.requireNonNull(sources, "sources");
-        this.trustedCas = List.copyOf(Objects.requireNonNull(trustedCas, "trustedCas"));
+        this.trustedCas = Objects.requireNonNull(trustedCas, "trustedCas");
         this.store = Objects.requireNonNull(store, "store");
         this.downloads = Objects.requireNonNull(downloads, "downloads");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (this.trustedCas.isEmpty()) {
+        if (trustedCas.get().isEmpty()) {
             throw new IllegalArgumentException("The CRL fetcher needs at least one trusted CA certificate");
         }
         this.client = HttpClient.newBuilder()
@@ -155,7 +157,7 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
     /** Every CA whose CRLs this fetcher accepts: each must have one, or its revocations are never seen. */
     @Override
     public List<X509Certificate> expectedCas() {
-        return trustedCas.stream().filter(CrlFetcher::maySignCrls).toList();
+        return trustedCas.get().stream().filter(CrlFetcher::maySignCrls).toList();
     }
 
     @Override
@@ -301,7 +303,7 @@ public final class CrlFetcher implements CrlDownloads, AutoCloseable {
     private X509CRL verified(X509CRL crl) throws Refused {
         X500Principal issuer = crl.getIssuerX500Principal();
         // A renewed CA keeps its name with a new key: each certificate of that name is a candidate.
-        List<X509Certificate> candidates = trustedCas.stream()
+        List<X509Certificate> candidates = trustedCas.get().stream()
                 .filter(ca -> ca.getSubjectX500Principal().equals(issuer) && maySignCrls(ca))
                 .toList();
         if (candidates.isEmpty()) {

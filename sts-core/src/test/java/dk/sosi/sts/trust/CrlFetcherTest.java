@@ -14,6 +14,7 @@ import dk.sosi.sts.testkit.pki.CertificateAuthority;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ class CrlFetcherTest {
     void fetcher() {
         BackendStub.reset();
         urls.add(BackendStub.endpoint(ISSUING_PATH).toString());
-        fetcher = new CrlFetcher(() -> List.copyOf(urls), List.of(root.certificate(), issuing.certificate()), store, downloads,
+        fetcher = new CrlFetcher(() -> List.copyOf(urls), () -> List.of(root.certificate(), issuing.certificate()), store, downloads,
                 SETTINGS, CLOCK);
     }
 
@@ -171,6 +172,27 @@ class CrlFetcherTest {
         serve(ISSUING_PATH, der(crl(impostor, NOW.minus(Duration.ofHours(1)))));
 
         assertRefused(String.format(CrlFetcher.BAD_SIGNATURE, "CN=Test Issuing CA,C=DK"));
+    }
+
+    /** The trust store reloaded with a new CA: its CRL is accepted from the next round, without a new fetcher. */
+    @Test
+    void fetchNowWhenTheTrustedCasGrowThenTheNewCasCrlIsStoredInTheNextRound() {
+        List<X509Certificate> trusted = new CopyOnWriteArrayList<>(List.of(root.certificate()));
+        serve(ISSUING_PATH, der(crl(stranger, NOW.minus(Duration.ofHours(1)))));
+        CrlFetcher reloading = new CrlFetcher(() -> List.copyOf(urls), () -> List.copyOf(trusted), store, downloads, SETTINGS, CLOCK);
+        try {
+            reloading.fetchNow();
+            assertEquals(List.of(), store.all());
+
+            trusted.add(stranger.certificate());
+            reloading.fetchNow();
+
+            assertEquals(1, store.all().size());
+            assertEquals(List.of(stranger.certificate()), reloading.expectedCas().stream()
+                    .filter(ca -> ca.getSubjectX500Principal().getName().startsWith("CN=Stranger")).toList());
+        } finally {
+            reloading.close();
+        }
     }
 
     @Test
@@ -324,7 +346,7 @@ class CrlFetcherTest {
                 threads.notifyAll();
             }
             return List.of();
-        }, List.of(root.certificate()), store, downloads, SETTINGS, CLOCK);
+        }, () -> List.of(root.certificate()), store, downloads, SETTINGS, CLOCK);
         try {
             started.start();
             synchronized (threads) {
@@ -346,7 +368,7 @@ class CrlFetcherTest {
         CrlFetcher started = new CrlFetcher(() -> {
             attempts.add(Instant.now());
             throw new IllegalStateException("Cannot read sts_cra.crl_source: connection refused");
-        }, List.of(root.certificate()), store, downloads,
+        }, () -> List.of(root.certificate()), store, downloads,
                 new CrlFetcherSettings(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofMillis(500)), CLOCK);
         try {
             started.start();

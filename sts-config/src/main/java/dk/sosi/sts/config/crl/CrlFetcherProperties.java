@@ -7,10 +7,13 @@ import dk.sosi.sts.trust.CrlFetcher;
 import dk.sosi.sts.trust.CrlFetcherSettings;
 import dk.sosi.sts.trust.CrlSources;
 import dk.sosi.sts.trust.CrlStore;
+import dk.sosi.sts.trust.ReloadingFile;
+import dk.sosi.sts.trust.TrustStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Collection;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
@@ -132,10 +135,12 @@ public final class CrlFetcherProperties implements FactoryBean<CrlFetcher>, Init
         }
     }
 
-    private List<X509Certificate> trustedCas() {
+    /** The trust store's certificates as last (re)loaded: a CA added to the file gets its CRLs fetched without a restart. */
+    private Supplier<Collection<X509Certificate>> trustedCas() {
         required(trustStoreFile, "trustStoreFile");
         required(trustStorePassword, "trustStorePassword");
-        return List.copyOf(trustStores.load(trustStoreFile, trustStorePassword, "CRL trust store").get().certificates().values());
+        ReloadingFile<TrustStore> store = trustStores.load(trustStoreFile, trustStorePassword, "CRL trust store");
+        return () -> store.get().certificates().values();
     }
 
     private static void positive(int value, String property) {
