@@ -13,7 +13,6 @@ import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder;
 import dk.sosi.sts.demo.client.OioRequestBuilder;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -32,7 +31,7 @@ import org.w3c.dom.Element;
  * ({@value DemoCitizenTokenIssuer#AUDIENCE}) whitelists; and what an admin does: adds rows to
  * {@code audienceConfiguration} and {@code trustedIdpCitizenConfiguration} with SQL.
  */
-final class Bst2IdwsFixture {
+final class Bst2IdwsFixture extends OioEndpoint {
 
     static final String BST2IDWS = "/services/Bst2Idws";
     static final String AUDIENCE = DemoCitizenTokenIssuer.AUDIENCE;
@@ -40,12 +39,11 @@ final class Bst2IdwsFixture {
 
     private final StsTestServer sts;
     private final DemoConfiguration demo;
-    private final OioEndpoint endpoint;
 
     Bst2IdwsFixture(StsTestServer sts) {
+        super(sts, BST2IDWS);
         this.sts = sts;
         this.demo = sts.embedded().demo();
-        this.endpoint = new OioEndpoint(sts, BST2IDWS);
     }
 
     DemoBootstrapTokenIssuer.Keys idp() {
@@ -99,28 +97,6 @@ final class Bst2IdwsFixture {
 
     static Document signed(OioRequestBuilder request, IssuedCredential signer) {
         return request.signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now());
-    }
-
-    HttpResponse<String> post(Document request) throws Exception {
-        return endpoint.post(request);
-    }
-
-    Document answer(Document request) throws Exception {
-        return endpoint.answer(request);
-    }
-
-    /** The answer once the STS has loaded the configuration an admin just changed (refreshed every second in tests). */
-    Document awaitAnswer(Document request) throws Exception {
-        return endpoint.awaitAnswer(request);
-    }
-
-    SoapFaults fault(Document request) throws Exception {
-        return endpoint.fault(request);
-    }
-
-    /** The fault of {@code request} once its text contains {@code part} (after an admin's change). */
-    SoapFaults awaitFault(Document request, String part) throws Exception {
-        return endpoint.awaitFault(request, part);
     }
 
     static Element token(Document answer) {

@@ -12,7 +12,6 @@ import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,7 @@ import org.w3c.dom.Element;
  * builds DK NCP bootstrap tokens from OpenNCP headers and signs them and its requests; the PersonInformation stand-in
  * knows the patients; and what an admin does: adds rows to {@code sts_ehdsiconf} with SQL.
  */
-final class EhdsiFixture {
+final class EhdsiFixture extends OioEndpoint {
 
     static final String ENDPOINT = "/services/DKNCPBST2EHDSIIdws";
     static final String AUDIENCE = DemoNationalContactPoint.AUDIENCE;
@@ -38,12 +37,11 @@ final class EhdsiFixture {
 
     private final StsTestServer sts;
     private final DemoConfiguration demo;
-    private final OioEndpoint endpoint;
 
     EhdsiFixture(StsTestServer sts) {
+        super(sts, ENDPOINT);
         this.sts = sts;
         this.demo = sts.embedded().demo();
-        this.endpoint = new OioEndpoint(sts, ENDPOINT);
     }
 
     /** The demo contact point's credential, whitelisted and trusted as token signer for the demo audience. */
@@ -101,28 +99,6 @@ final class EhdsiFixture {
     /** The demo token to {@code audience} in a request the contact point signed. */
     Document request(String audience) {
         return signed(request(signed(token(audience)), audience));
-    }
-
-    HttpResponse<String> post(Document request) throws Exception {
-        return endpoint.post(request);
-    }
-
-    Document answer(Document request) throws Exception {
-        return endpoint.answer(request);
-    }
-
-    /** The answer once the STS has loaded the configuration an admin just changed (refreshed every second in tests). */
-    Document awaitAnswer(Document request) throws Exception {
-        return endpoint.awaitAnswer(request);
-    }
-
-    SoapFaults fault(Document request) throws Exception {
-        return endpoint.fault(request);
-    }
-
-    /** The fault of {@code request} once its text contains {@code part} (after an admin's change). */
-    SoapFaults awaitFault(Document request, String part) throws Exception {
-        return endpoint.awaitFault(request, part);
     }
 
     static Element token(Document answer) {

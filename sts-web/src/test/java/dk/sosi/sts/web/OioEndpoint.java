@@ -6,11 +6,18 @@ import org.w3c.dom.Document;
 /**
  * One OIO endpoint of the test server, as a client posts to it: answers checked to be no fault, faults checked for
  * what every OIO fault carries, and both awaited after an admin's change (the configuration is re-read every second
- * in tests).
- *
- * @param path e.g. {@code /services/Bst2Idws}
+ * in tests). The exchanges' fixtures extend it.
  */
-record OioEndpoint(StsTestServer sts, String path) {
+class OioEndpoint {
+
+    private final StsTestServer sts;
+    private final String path;
+
+    /** @param path e.g. {@code /services/Bst2Idws} */
+    OioEndpoint(StsTestServer sts, String path) {
+        this.sts = sts;
+        this.path = path;
+    }
 
     HttpResponse<String> post(Document request) throws Exception {
         return sts.post(path, OioClientFixture.text(request), "text/xml; charset=utf-8");
