@@ -6,9 +6,6 @@ import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.testkit.pki.KeyPairSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,33 +71,14 @@ public final class DemoBootstrapTokenIssuer {
      */
     public static void register(DataSource database, DemoConfiguration demo, Keys keys) throws SQLException {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("signingKey.demo", base64(keys.signing()));
+        rows.put("signingKey.demo", DemoRows.base64(keys.signing()));
         rows.put("encryptionKey.demo", Base64.getEncoder().encodeToString(keys.encryption().privateKey().getEncoded()));
-        rows.put("encryptionPublicKey.demo", base64(keys.encryption()));
+        rows.put("encryptionPublicKey.demo", DemoRows.base64(keys.encryption()));
         rows.put("tokenProfile.local", "OIOH3BST");
         rows.put("tokenProfile.seb", "OIOH2BST");
         rows.put("tokenProfile.nemlogin", "OIO3BST");
         rows.put("validateHOK", "true");
         rows.put("certificate.demo", CertificateNames.subjectSerialNumber(demo.loadClientCredential(WHITELISTED_CLIENT).certificate()));
-        try (Connection connection = database.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("INSERT INTO sts_audconf.trustedIdpConfiguration"
-                        + " (issuer, attribute, attribute_value, comment) VALUES (?, ?, ?, 'demo')"
-                        + " ON DUPLICATE KEY UPDATE attribute_value = VALUES(attribute_value)")) {
-            for (Map.Entry<String, String> row : rows.entrySet()) {
-                upsert.setString(1, ISSUER);
-                upsert.setString(2, row.getKey());
-                upsert.setString(3, row.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static String base64(IssuedCredential credential) {
-        try {
-            return Base64.getEncoder().encodeToString(credential.certificate().getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The demo certificate cannot be encoded", e);
-        }
+        DemoRows.upsert(database, "sts_audconf.trustedIdpConfiguration", "issuer", ISSUER, rows);
     }
 }

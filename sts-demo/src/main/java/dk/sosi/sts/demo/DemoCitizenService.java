@@ -1,12 +1,8 @@
 package dk.sosi.sts.demo;
 
 import dk.sosi.sts.pki.CertificateNames;
-import java.security.cert.CertificateEncodingException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -41,23 +37,8 @@ public final class DemoCitizenService {
         rows.put("lifetime", String.valueOf(LIFETIME.toSeconds()));
         rows.put("jwtScope", JWT_SCOPE);
         rows.put("recipientURL", RECIPIENT_URL);
-        try {
-            rows.put("publicKey", Base64.getEncoder().encodeToString(DemoServiceProvider.ensure(demo).certificate().getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The demo receiving system's certificate cannot be encoded", e);
-        }
+        rows.put("publicKey", DemoRows.base64(DemoServiceProvider.ensure(demo)));
         rows.put("certificate.demo", CertificateNames.subjectSerialNumber(demo.loadClientCredential(WHITELISTED_CLIENT).certificate()));
-        try (Connection connection = database.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("INSERT INTO sts_audconf.audienceConfiguration"
-                        + " (audience, attribute, attribute_value, comment) VALUES (?, ?, ?, 'demo')"
-                        + " ON DUPLICATE KEY UPDATE attribute_value = VALUES(attribute_value)")) {
-            for (Map.Entry<String, String> row : rows.entrySet()) {
-                upsert.setString(1, AUDIENCE);
-                upsert.setString(2, row.getKey());
-                upsert.setString(3, row.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        DemoRows.upsert(database, "sts_audconf.audienceConfiguration", "audience", AUDIENCE, rows);
     }
 }

@@ -2,10 +2,6 @@ package dk.sosi.sts.demo;
 
 import dk.sosi.sts.demo.client.CitizenBootstrapTokenBuilder;
 import dk.sosi.sts.pki.CertificateNames;
-import dk.sosi.sts.testkit.pki.IssuedCredential;
-import java.security.cert.CertificateEncodingException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -50,40 +46,16 @@ public final class DemoCitizenTokenIssuer {
      */
     public static void register(DataSource database, DemoConfiguration demo, DemoBootstrapTokenIssuer.Keys keys) throws SQLException {
         Map<String, String> issuer = new LinkedHashMap<>();
-        issuer.put("signingKey.demo", base64(keys.signing()));
+        issuer.put("signingKey.demo", DemoRows.base64(keys.signing()));
         issuer.put("encryptionKey.demo", Base64.getEncoder().encodeToString(keys.encryption().privateKey().getEncoded()));
-        issuer.put("encryptionPublicKey.demo", base64(keys.encryption()));
+        issuer.put("encryptionPublicKey.demo", DemoRows.base64(keys.encryption()));
         issuer.put("tokenProfile.nemlogin3", "OIO3BST_CITIZEN");
         issuer.put("tokenProfile.seb", "OIO2BST_CITIZEN");
         issuer.put("tokenProfile.nemlogin2", "OIO2BST_LEGACY");
         issuer.put("audience", CitizenBootstrapTokenBuilder.STS_AUDIENCE);
-        upsert(database, "trustedIdpCitizenConfiguration", "issuer", ISSUER, issuer);
-        upsert(database, "audienceConfiguration", "audience", AUDIENCE, Map.of(
+        DemoRows.upsert(database, "sts_audconf.trustedIdpCitizenConfiguration", "issuer", ISSUER, issuer);
+        DemoRows.upsert(database, "sts_audconf.audienceConfiguration", "audience", AUDIENCE, Map.of(
                 "lifetime", String.valueOf(LIFETIME_SECONDS),
                 "certificate.demo", CertificateNames.subjectSerialNumber(demo.loadClientCredential(WHITELISTED_CLIENT).certificate())));
-    }
-
-    private static void upsert(DataSource database, String table, String keyColumn, String key, Map<String, String> rows)
-            throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("INSERT INTO sts_audconf." + table
-                        + " (" + keyColumn + ", attribute, attribute_value, comment) VALUES (?, ?, ?, 'demo')"
-                        + " ON DUPLICATE KEY UPDATE attribute_value = VALUES(attribute_value)")) {
-            for (Map.Entry<String, String> row : rows.entrySet()) {
-                upsert.setString(1, key);
-                upsert.setString(2, row.getKey());
-                upsert.setString(3, row.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static String base64(IssuedCredential credential) {
-        try {
-            return Base64.getEncoder().encodeToString(credential.certificate().getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The demo certificate cannot be encoded", e);
-        }
     }
 }

@@ -12,12 +12,10 @@ import dk.sosi.sts.xml.MalformedXmlException;
 import dk.sosi.sts.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.cert.CertificateEncodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,20 +68,11 @@ public final class DemoNationalContactPoint {
         rows.put("validateHOK", "true");
         rows.put("whitelistValidation", "true");
         rows.put("certificate.demo", CertificateNames.subjectSerialNumber(contactPoint.certificate()));
-        rows.put("signingKey.demo", base64(contactPoint));
+        rows.put("signingKey.demo", DemoRows.base64(contactPoint));
+        DemoRows.upsert(database, "sts_ehdsiconf.ehdsiAudienceConfiguration", "audience", AUDIENCE, rows);
         try (Connection connection = database.getConnection();
-                PreparedStatement audience = connection.prepareStatement("INSERT INTO sts_ehdsiconf.ehdsiAudienceConfiguration"
-                        + " (audience, attribute, attribute_value, comment) VALUES (?, ?, ?, 'demo')"
-                        + " ON DUPLICATE KEY UPDATE attribute_value = VALUES(attribute_value)");
                 PreparedStatement policy = connection.prepareStatement("INSERT IGNORE INTO sts_ehdsiconf.ehdsiPoliciesConfiguration"
                         + " (audience, bst_policy, sts_policy, comment) VALUES (?, ?, ?, 'demo')")) {
-            for (Map.Entry<String, String> row : rows.entrySet()) {
-                audience.setString(1, AUDIENCE);
-                audience.setString(2, row.getKey());
-                audience.setString(3, row.getValue());
-                audience.addBatch();
-            }
-            audience.executeBatch();
             policy.setString(1, AUDIENCE);
             policy.setString(2, DkNcpBootstrapTokenBuilder.DEFAULT_POLICY);
             policy.setString(3, STS_POLICY);
@@ -111,13 +100,5 @@ public final class DemoNationalContactPoint {
                     foreign.certificate());
         }
         return header.getDocumentElement();
-    }
-
-    private static String base64(IssuedCredential credential) {
-        try {
-            return Base64.getEncoder().encodeToString(credential.certificate().getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The demo certificate cannot be encoded", e);
-        }
     }
 }
