@@ -98,12 +98,13 @@ public final class TrustStores implements AutoCloseable {
     public synchronized <T> ReloadingFile<T> watch(String label, Path file, Function<Path, T> reader,
             Function<T, Map<String, X509Certificate>> certificates) {
         ReloadingFile<T> watched;
+        Path normalized = file.toAbsolutePath().normalize(); // one file, one entry on the pages, however it was named
         try {
-            watched = ReloadingFile.read(label, file, reader, certificates, clock);
+            watched = ReloadingFile.read(label, normalized, reader, certificates, clock);
         } catch (StartupException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StartupException("Cannot read the " + label + " keystore " + file + ": " + e.getMessage(), e);
+            throw new StartupException("Cannot read the " + label + " keystore " + normalized + ": " + e.getMessage(), e);
         }
         files.add(watched);
         return watched;

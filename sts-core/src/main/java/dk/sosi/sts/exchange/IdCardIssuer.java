@@ -64,7 +64,7 @@ public final class IdCardIssuer {
             Document document = SecureXml.newDocument();
             Element assertion = writer.write(issued, document);
             document.appendChild(assertion);
-            signer.signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, keys.current(), request);
+            signer.signEnveloped(assertion, "id", XmlSigner.Placement.ID_CARD, keys.at(request.receivedAt()), request);
             return new IssuedToken(assertion, Optional.empty(), issued.notBefore(), issued.notOnOrAfter(), Optional.empty());
         });
     }

@@ -86,8 +86,8 @@ public final class OioEnvelopeWriter implements EnvelopeWriter {
         EnvelopeDom.append(lifetime, Namespaces.WSU, "wsu:Created", XmlTimes.zulu(token.created()));
         EnvelopeDom.append(lifetime, Namespaces.WSU, "wsu:Expires", XmlTimes.zulu(token.expires()));
 
-        signer.signDetached(security, List.of(messageId, action, relatesTo, timestamp, body), keys.current(),
-                request.context());
+        signer.signDetached(security, List.of(messageId, action, relatesTo, timestamp, body),
+                keys.at(request.context().receivedAt()), request.context());
         return envelope.getOwnerDocument();
     }
 

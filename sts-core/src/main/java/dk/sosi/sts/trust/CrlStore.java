@@ -29,23 +29,14 @@ public interface CrlStore {
     void store(X509CRL crl, String sourceUrl);
 
     /**
-     * The stored lists that say whether {@code certificate} is revoked: its issuer's list for the key that
-     * signed it (the certificate's authority key identifier); when that key has none, the issuer's lists
-     * without an identifier; a certificate without the identifier is checked against every list of its
-     * issuer's name.
+     * The stored lists that say whether {@code certificate} is revoked: every list of its issuer's name, whichever of
+     * the CA's keys signed it. Serial numbers are unique per CA name (RFC 5280), and a renewed CA may publish one list
+     * under its new key that covers certificates of the old one; lists are kept per key only so that they do not
+     * replace each other.
      */
     default List<X509CRL> covering(X509Certificate certificate) {
         X500Principal issuer = certificate.getIssuerX500Principal();
-        List<X509CRL> named = all().stream().map(StoredCrl::crl)
-                .filter(crl -> crl.getIssuerX500Principal().equals(issuer)).toList();
-        Optional<String> key = KeyIdentifiers.authorityKeyId(certificate);
-        if (key.isEmpty()) {
-            return named;
-        }
-        List<X509CRL> sameKey = named.stream().filter(crl -> KeyIdentifiers.authorityKeyId(crl).equals(key)).toList();
-        return sameKey.isEmpty()
-                ? named.stream().filter(crl -> KeyIdentifiers.authorityKeyId(crl).isEmpty()).toList()
-                : sameKey;
+        return all().stream().map(StoredCrl::crl).filter(crl -> crl.getIssuerX500Principal().equals(issuer)).toList();
     }
 
     /** The stored list that {@code crl} would replace: the one of the same issuer name and CA key. */

@@ -95,7 +95,8 @@ public final class ReloadingFile<T> implements Supplier<T> {
             loaded = new Loaded<>(reader.apply(file), clock.instant(), digest);
             failure = null;
             LOG.info("Reloaded the {} keystore {}", label, file);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a hostile or huge file must not end the reloading of every other one on the same thread
             fail(reason(e));
         }
     }
@@ -114,7 +115,7 @@ public final class ReloadingFile<T> implements Supplier<T> {
         }
     }
 
-    private static String reason(RuntimeException e) {
+    private static String reason(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 

@@ -4,8 +4,8 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * Thread-safe. Answers whether a certificate is on its issuer's CRL in the CRA store: the list of the
- * CA key that issued it ({@link CrlStore#covering}).
+ * Thread-safe. Answers whether a certificate is on a CRL of its issuer in the CRA store, whichever of the
+ * CA's keys signed the list ({@link CrlStore#covering}).
  */
 public final class RevocationChecker {
 

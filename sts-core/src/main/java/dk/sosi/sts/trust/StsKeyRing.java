@@ -27,8 +27,13 @@ public final class StsKeyRing implements StsKeys {
 
     @Override
     public StsCredential current() {
+        return at(clock.instant());
+    }
+
+    @Override
+    public StsCredential at(Instant arrival) {
         Keys now = keys.get();
-        return now.next().filter(next -> !clock.instant().isBefore(now.nextFrom())).orElse(now.current());
+        return now.next().filter(next -> !arrival.isBefore(now.nextFrom())).orElse(now.current());
     }
 
     /**

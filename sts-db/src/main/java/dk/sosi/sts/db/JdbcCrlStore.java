@@ -135,10 +135,10 @@ public final class JdbcCrlStore implements CrlStore, AutoCloseable {
     }
 
     private void scheduledRefresh() {
-        // A task that throws is never run again.
+        // A task that throws is never run again: nothing may leave it, not even a list too large to parse.
         try {
             refreshNow();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.warn("Could not read the CRLs in {}; trying again in {}", TABLE, refreshInterval, e);
         }
     }

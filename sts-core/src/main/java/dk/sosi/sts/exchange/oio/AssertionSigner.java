@@ -29,7 +29,7 @@ public final class AssertionSigner {
     /** The signed assertion, the root of a document of its own. */
     public Element sign(SamlAssertion assertion, RequestContext request) {
         Element written = writer.write(assertion);
-        signer.signEnveloped(written, ParsedAssertion.ID_ATTRIBUTE, XmlSigner.Placement.AFTER_ISSUER, keys.current(), request);
+        signer.signEnveloped(written, ParsedAssertion.ID_ATTRIBUTE, XmlSigner.Placement.AFTER_ISSUER, keys.at(request.receivedAt()), request);
         return written;
     }
 }
