@@ -4,8 +4,6 @@ import dk.sosi.sts.demo.DemoCitizenTokenIssuer;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.client.Bst2IdwsDemoClient;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
-import dk.sosi.sts.xml.SecureXml;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,21 +32,12 @@ final class Bst2IdwsWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(demo.loadClientCredential(DemoCitizenTokenIssuer.WHITELISTED_CLIENT));
     }
 
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(SecureXml.toBytes(Bst2IdwsDemoClient.request(demo, signers.get(i % signers.size()))));
-        }
-        return requests;
+        return Workload.inTurn(signers, count, (signer, i) -> Bst2IdwsDemoClient.request(demo, signer));
     }
 }

@@ -4,8 +4,6 @@ import dk.sosi.sts.demo.DemoClient;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.client.Bst2SosiDemoClient;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
-import dk.sosi.sts.xml.SecureXml;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,21 +33,12 @@ final class Bst2SosiWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(demo.loadClientCredential(DemoClient.EMPLOYEE_MOCES));
     }
 
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(SecureXml.toBytes(Bst2SosiDemoClient.request(demo, signers.get(i % signers.size()), AUDIENCE)));
-        }
-        return requests;
+        return Workload.inTurn(signers, count, (signer, i) -> Bst2SosiDemoClient.request(demo, signer, AUDIENCE));
     }
 }

@@ -4,8 +4,6 @@ import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.DemoNationalContactPoint;
 import dk.sosi.sts.demo.client.EhdsiDemoClient;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
-import dk.sosi.sts.xml.SecureXml;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.w3c.dom.Element;
@@ -34,11 +32,6 @@ final class EhdsiWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(DemoNationalContactPoint.ensure(demo));
     }
@@ -46,10 +39,6 @@ final class EhdsiWorkload implements Workload {
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
         Element header = DemoNationalContactPoint.openNcpHeader(demo);
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(SecureXml.toBytes(EhdsiDemoClient.request(demo, header)));
-        }
-        return requests;
+        return Workload.inTurn(signers, count, (signer, i) -> EhdsiDemoClient.request(demo, header));
     }
 }

@@ -4,8 +4,6 @@ import dk.sosi.sts.demo.DemoCitizenService;
 import dk.sosi.sts.demo.DemoConfiguration;
 import dk.sosi.sts.demo.client.Jwt2OioSamlDemoClient;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
-import dk.sosi.sts.xml.SecureXml;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,21 +31,12 @@ final class Jwt2IdwsWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(demo.loadClientCredential(DemoCitizenService.WHITELISTED_CLIENT));
     }
 
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(SecureXml.toBytes(Jwt2OioSamlDemoClient.citizenRequest(signers.get(i % signers.size()), demo)));
-        }
-        return requests;
+        return Workload.inTurn(signers, count, (signer, i) -> Jwt2OioSamlDemoClient.citizenRequest(signer, demo));
     }
 }

@@ -6,11 +6,9 @@ import dk.sosi.sts.demo.client.NemLogInDemoIdp;
 import dk.sosi.sts.testkit.pki.IssuedCredential;
 import dk.sosi.sts.token.saml.Conditions;
 import dk.sosi.sts.token.saml.SamlAssertion;
-import dk.sosi.sts.xml.SecureXml;
 import dk.sosi.sts.xmldsig.SignatureAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,11 +39,6 @@ final class OioSaml2SosiWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(demo.loadClientCredential(DemoClient.SYSTEM_FOCES), demo.loadClientCredential(DemoClient.SYSTEM_FOCES3));
     }
@@ -53,15 +46,12 @@ final class OioSaml2SosiWorkload implements Workload {
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
         IssuedCredential idp = demo.loadNemLoginIdpCredential();
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            IssuedCredential signer = signers.get(i % signers.size());
+        return Workload.inTurn(signers, count, (signer, i) -> {
             Instant now = Instant.now();
             SamlAssertion.Builder assertion = NemLogInDemoIdp.karlHansen(now);
             assertion.conditions(Conditions.of(now.minusSeconds(60), now.plus(VALIDITY), NemLogInDemoIdp.WEB_APPLICATION));
-            requests.add(SecureXml.toBytes(NemLogInDemoIdp.request(assertion.build(), idp)
-                    .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, now)));
-        }
-        return requests;
+            return NemLogInDemoIdp.request(assertion.build(), idp)
+                    .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, now);
+        });
     }
 }

@@ -75,24 +75,14 @@ final class Sosi2OioSamlWorkload implements Workload {
     }
 
     @Override
-    public double multipleTarget() {
-        return 1.4;
-    }
-
-    @Override
     public List<IssuedCredential> signers() {
         return List.of(demo.loadClientCredential(DemoClient.EMPLOYEE_MOCES));
     }
 
     @Override
     public List<byte[]> requests(List<IssuedCredential> signers, int count) {
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            IssuedCredential signer = signers.get(i % signers.size());
-            requests.add(SecureXml.toBytes(new OioRequestBuilder().actAs(cards.get(i % cards.size()))
-                    .appliesTo(DemoServiceProvider.AUDIENCE)
-                    .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now())));
-        }
-        return requests;
+        return Workload.inTurn(signers, count, (signer, i) -> new OioRequestBuilder().actAs(cards.get(i % cards.size()))
+                .appliesTo(DemoServiceProvider.AUDIENCE)
+                .signed(signer.privateKey(), signer.certificate(), SignatureAlgorithm.RSA_SHA256, Instant.now()));
     }
 }
